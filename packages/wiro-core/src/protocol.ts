@@ -1,0 +1,99 @@
+/**
+ * The Wiro v1 protocol as comics-factory understands it (see shared/wiro-api.md).
+ * Every point marked "(chosen)" in that file is decided here and only here; the client and the
+ * emulator both import these names so they cannot drift apart.
+ */
+
+/** Default REST base URL. */
+export const DEFAULT_BASE_URL = 'https://api.wiro.ai/v1';
+
+/** Default realtime socket URL (used only with the default base URL). */
+export const DEFAULT_SOCKET_URL = 'wss://socket.wiro.ai/v1';
+
+/** Every status a task can report, in documented order (never rely on the order). */
+export const TASK_STATUSES = [
+  'task_queue',
+  'task_accept',
+  'task_preprocess_start',
+  'task_preprocess_end',
+  'task_assign',
+  'task_start',
+  'task_output',
+  'task_output_full',
+  'task_end',
+  'task_postprocess_start',
+  'task_postprocess_end',
+  'task_cancel',
+  'task_error',
+  'task_error_full',
+] as const;
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/**
+ * Terminal statuses (chosen): `task_postprocess_end` (success only when pexit is "0"),
+ * `task_cancel` (cancelled or killed) and `task_error` as reported by Task/Detail.
+ * `task_end` is not terminal: post-processing still follows.
+ */
+export const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
+  'task_postprocess_end',
+  'task_cancel',
+  'task_error',
+]);
+
+/** Statuses in which a task is still queued, so Task/Cancel (not Kill) applies. */
+export const QUEUED_STATUSES: ReadonlySet<string> = new Set(['task_queue']);
+
+/** Whether a status ends the task. */
+export function isTerminalStatus(status: string): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+/** Wiro error codes a caller may branch on. */
+export const WiroErrorCode = {
+  /** General, validation or server error. */
+  General: 0,
+  /** Not found or not accessible ("There is no task yet."). */
+  NotFound: 1,
+  /** Concurrency limit reached: retry after a running task ends. */
+  ConcurrencyLimit: 96,
+  /** Insufficient balance. */
+  InsufficientBalance: 97,
+  /** Sign-in required for this model. */
+  SignInRequired: 98,
+  /** Bearer token problem. */
+  BearerToken: 99,
+} as const;
+
+/** Task/Cancel is addressed by task id (chosen; the public docs say tasktoken). */
+export const CANCEL_BODY_FIELD = 'taskid' as const;
+
+/** Request paths, relative to the base URL. */
+export const ENDPOINTS = {
+  run: (owner: string, model: string) =>
+    `/Run/${encodeURIComponent(owner)}/${encodeURIComponent(model)}`,
+  taskDetail: '/Task/Detail',
+  taskKill: '/Task/Kill',
+  taskCancel: '/Task/Cancel',
+  fileUpload: '/File/Upload',
+  toolDetail: '/Tool/Detail',
+} as const;
+
+/**
+ * Image-size rules for the Flux family (chosen): dimensions are multiples of 16 and at most 2048.
+ */
+export const IMAGE_SIZE_MULTIPLE = 16;
+export const IMAGE_SIZE_MAX = 2048;
+
+/** The seed model and its trigger phrase. */
+export const COMICS_FACTORY_MODEL = 'Adel_AI/Comics-Factory-v1';
+export const COMICS_FACTORY_TRIGGER = 'ComicsFact1 style.';
+
+/** Nonces are decimal millisecond strings, strictly increasing per process (chosen). */
+export function createNonceSource(now: () => number = Date.now): () => string {
+  let previous = 0;
+  return () => {
+    previous = Math.max(previous + 1, Math.floor(now()));
+    return String(previous);
+  };
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** One configuration for every package: each folder with a package.json is a vitest project. */
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*', 'scripts'],
+    reporters: ['default', './tooling/vitest-summary-reporter.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    retry: 0,
+  },
+});
