@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** One configuration for every package: each folder with a package.json is a vitest project. */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'scripts'],
+    projects: ['packages/*', 'apps/*'],
     reporters: ['default', './tooling/vitest-summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

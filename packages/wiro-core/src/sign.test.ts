@@ -10,7 +10,12 @@ describe('computeSignature', () => {
       '1700000000000',
       '2d99fa1b6934f66a712785d1b402997e1b13d9d7cd5e0085211dac133ae4a8ef',
     ],
-    ['api', 'secret', 'nonce-1', 'd453af9a65c4ddd1ff17d5b03d3224b906899f3445dc4b4aadb5580260c60586'],
+    [
+      'api',
+      'secret',
+      'nonce-1',
+      'd453af9a65c4ddd1ff17d5b03d3224b906899f3445dc4b4aadb5580260c60586',
+    ],
   ])('matches the golden vector for key %s', (key, secret, nonce, expected) => {
     expect(computeSignature(key, secret, nonce)).toBe(expected);
   });

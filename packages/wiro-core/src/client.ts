@@ -1,0 +1,263 @@
+import { join } from 'node:path';
+import { type ResolvedConfig, resolveConfig, type WiroClientOptions } from './config.js';
+import { type DownloadOptions, type DownloadResult, downloadOutput } from './download.js';
+import { WiroApiError, WiroConnectionError, WiroError } from './errors.js';
+import { createApiCaller } from './http.js';
+import { parseModelInfo, parseTask } from './parse.js';
+import { CANCEL_BODY_FIELD, ENDPOINTS, isTerminalStatus, QUEUED_STATUSES } from './protocol.js';
+import type {
+  FileInput,
+  ModelInfo,
+  RunInputs,
+  RunResult,
+  Task,
+  TaskOutput,
+  TaskRef,
+} from './types.js';
+import { type WaitOptions, waitForTask } from './wait.js';
+import type {
+  WireRunResponse,
+  WireTaskDetailResponse,
+  WireToolDetailResponse,
+  WireUploadResponse,
+} from './wire.js';
+
+/** Options of {@link WiroClient.runTask}. */
+export interface RunOptions {
+  /** Wiro POSTs here when the task completes. Treat it as a hint; confirm with getTask. */
+  callbackUrl?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of {@link WiroClient.generate}. */
+export interface GenerateOptions extends RunOptions, Omit<WaitOptions, 'signal'> {
+  /** Folder the outputs are written to, each under its own name. */
+  outputDir: string;
+  /** Download limits and checks. */
+  download?: Omit<DownloadOptions, 'signal' | 'sha256'> | undefined;
+}
+
+/** What {@link WiroClient.generate} returns. */
+export interface GenerateResult {
+  run: RunResult;
+  task: Task;
+  files: DownloadResult[];
+}
+
+/** A Wiro API client. Create one with {@link createWiroClient}. */
+export interface WiroClient {
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  /**
+   * Submits a Run of `model` ("owner/name"). A Run is billable and never sent twice unless the
+   * server provably rejected it. Inputs with a Blob/Uint8Array value are sent as multipart.
+   */
+  runTask(model: string, inputs: RunInputs, options?: RunOptions): Promise<RunResult>;
+  /** Reads a task with Task/Detail. */
+  getTask(ref: TaskRef, signal?: AbortSignal): Promise<Task>;
+  /** Kills a running task (Task/Kill). */
+  killTask(ref: TaskRef, signal?: AbortSignal): Promise<void>;
+  /** Cancels a task that is still queued (Task/Cancel). */
+  cancelTask(ref: TaskRef, signal?: AbortSignal): Promise<void>;
+  /**
+   * Stops a task however it stands: Cancel while queued, Kill otherwise, nothing once it ended.
+   * Returns the task as it is afterwards.
+   */
+  stopTask(ref: TaskRef): Promise<Task>;
+  /** Waits until a task ends; see {@link WaitOptions}. */
+  waitForTask(ref: TaskRef, options?: WaitOptions): Promise<Task>;
+  /** Downloads one output atomically, with checks; see {@link DownloadOptions}. */
+  downloadOutput(
+    output: TaskOutput,
+    path: string,
+    options?: DownloadOptions,
+  ): Promise<DownloadResult>;
+  /** Uploads a file (File/Upload) and returns its URL, for `{id}Url` inputs. */
+  uploadFile(file: FileInput, signal?: AbortSignal): Promise<string>;
+  /** Reads a model's description and parameter ranges (Tool/Detail). */
+  getModel(model: string, signal?: AbortSignal): Promise<ModelInfo>;
+  /** Run, wait, and download every output: the whole job in one call. */
+  generate(model: string, inputs: RunInputs, options: GenerateOptions): Promise<GenerateResult>;
+}
+
+/** Splits "owner/name"; throws a clear error for anything else. */
+export function parseModelId(model: string): { owner: string; name: string } {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(model);
+  if (!match) throw new WiroError(`Model must be "owner/name", got "${model}"`);
+  return { owner: match[1]!, name: match[2]! };
+}
+
+const isFileInput = (value: unknown): value is FileInput =>
+  value instanceof Blob ||
+  value instanceof Uint8Array ||
+  (typeof value === 'object' && value !== null && 'data' in value && 'filename' in value);
+
+function appendFile(form: FormData, field: string, file: FileInput) {
+  const [data, filename] =
+    file instanceof Blob || file instanceof Uint8Array ? [file, field] : [file.data, file.filename];
+  form.append(field, data instanceof Blob ? data : new Blob([data]), filename);
+}
+
+/** JSON when every input is plain; multipart when any input is a file (chosen). */
+export function encodeInputs(inputs: RunInputs, callbackUrl?: string): unknown {
+  const entries = Object.entries(inputs).filter(([, v]) => v !== undefined && v !== null);
+  if (callbackUrl) entries.push(['callbackUrl', callbackUrl]);
+  if (!entries.some(([, v]) => isFileInput(v))) return Object.fromEntries(entries);
+  const form = new FormData();
+  for (const [field, value] of entries) {
+    if (isFileInput(value)) appendFile(form, field, value);
+    else form.append(field, String(value));
+  }
+  return form;
+}
+
+function taskBody(ref: TaskRef): Record<string, string> {
+  if ('id' in ref && ref.id) return { taskid: ref.id };
+  if ('taskid' in ref && ref.taskid) return { taskid: ref.taskid };
+  if ('tasktoken' in ref && ref.tasktoken) return { tasktoken: ref.tasktoken };
+  throw new WiroError('A task reference needs a taskid or a tasktoken');
+}
+
+/** Creates a client. Options beat `WIRO_API_KEY`, `WIRO_API_SECRET`, `WIRO_BASE_URL`. */
+export function createWiroClient(options: WiroClientOptions = {}): WiroClient {
+  const config: ResolvedConfig = resolveConfig(options);
+  const callApi = createApiCaller(config);
+
+  async function getTask(ref: TaskRef, signal?: AbortSignal): Promise<Task> {
+    const reply = await callApi<WireTaskDetailResponse>({
+      path: ENDPOINTS.taskDetail,
+      body: taskBody(ref),
+      idempotent: true,
+      signal,
+    });
+    const task = reply.tasklist?.[0];
+    if (!task) {
+      throw new WiroApiError({
+        operation: `POST ${ENDPOINTS.taskDetail}`,
+        status: 200,
+        wiroMessage: 'no task in reply',
+      });
+    }
+    return parseTask(task);
+  }
+
+  /** Kill and Cancel need an id; a token-only reference is resolved first. */
+  async function idOf(ref: TaskRef, signal?: AbortSignal): Promise<string> {
+    if ('id' in ref && ref.id) return ref.id;
+    if ('taskid' in ref && ref.taskid) return ref.taskid;
+    return (await getTask(ref, signal)).id;
+  }
+
+  async function killTask(ref: TaskRef, signal?: AbortSignal): Promise<void> {
+    const taskid = await idOf(ref, signal);
+    await callApi({ path: ENDPOINTS.taskKill, body: { taskid }, idempotent: true, signal });
+  }
+
+  async function cancelTask(ref: TaskRef, signal?: AbortSignal): Promise<void> {
+    const taskid = await idOf(ref, signal);
+    await callApi({
+      path: ENDPOINTS.taskCancel,
+      body: { [CANCEL_BODY_FIELD]: taskid },
+      idempotent: true,
+      signal,
+    });
+  }
+
+  async function stopTask(ref: TaskRef): Promise<Task> {
+    const task = await getTask(ref);
+    if (isTerminalStatus(task.status)) return task;
+    if (QUEUED_STATUSES.has(task.status)) {
+      try {
+        await cancelTask(task);
+        return await getTask(task);
+      } catch (error) {
+        // It may have left the queue meanwhile; Kill covers that case.
+        if (!(error instanceof WiroApiError)) throw error;
+      }
+    }
+    await killTask(task);
+    return getTask(task);
+  }
+
+  async function runTask(
+    model: string,
+    inputs: RunInputs,
+    options: RunOptions = {},
+  ): Promise<RunResult> {
+    const { owner, name } = parseModelId(model);
+    const path = ENDPOINTS.run(owner, name);
+    const reply = await callApi<WireRunResponse>({
+      path,
+      body: encodeInputs(inputs, options.callbackUrl),
+      idempotent: false,
+      signal: options.signal,
+    });
+    if (!reply.taskid || !reply.socketaccesstoken) {
+      throw new WiroConnectionError(`POST ${path}`, true, 'the reply has no taskid');
+    }
+    return { taskid: String(reply.taskid), socketaccesstoken: String(reply.socketaccesstoken) };
+  }
+
+  const waitContext = { config, getTask, stopTask };
+
+  return {
+    baseUrl: config.baseUrl,
+    runTask,
+    getTask,
+    killTask,
+    cancelTask,
+    stopTask,
+    waitForTask: (ref, waitOptions) => waitForTask(waitContext, ref, waitOptions),
+    downloadOutput: (output, path, downloadOptions) =>
+      downloadOutput(config, output, path, downloadOptions),
+
+    async uploadFile(file, signal) {
+      const form = new FormData();
+      appendFile(form, 'file', file);
+      const reply = await callApi<WireUploadResponse>({
+        path: ENDPOINTS.fileUpload,
+        body: form,
+        idempotent: true,
+        signal,
+      });
+      const url = reply.list?.[0]?.url;
+      if (!url)
+        throw new WiroConnectionError(`POST ${ENDPOINTS.fileUpload}`, true, 'the reply has no url');
+      return url;
+    },
+
+    async getModel(model, signal) {
+      const { owner, name } = parseModelId(model);
+      const reply = await callApi<WireToolDetailResponse>({
+        path: ENDPOINTS.toolDetail,
+        body: { slugowner: owner, slugproject: name },
+        idempotent: true,
+        signal,
+      });
+      const info = parseModelInfo(reply);
+      if (!info) {
+        throw new WiroApiError({
+          operation: `POST ${ENDPOINTS.toolDetail}`,
+          status: 200,
+          wiroMessage: `no model ${model}`,
+        });
+      }
+      return info;
+    },
+
+    async generate(model, inputs, options) {
+      const run = await runTask(model, inputs, options);
+      const task = await waitForTask(waitContext, run, options);
+      const files: DownloadResult[] = [];
+      for (const output of task.outputs) {
+        files.push(
+          await downloadOutput(config, output, join(options.outputDir, output.name), {
+            ...options.download,
+            signal: options.signal,
+          }),
+        );
+      }
+      return { run, task, files };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+export type { GenerateOptions, GenerateResult, RunOptions, WiroClient } from './client.js';
+export { createWiroClient, encodeInputs, parseModelId } from './client.js';
+export type { ResolvedConfig, WiroClientOptions } from './config.js';
+export { deriveSocketUrl, resolveConfig } from './config.js';
+export type { DownloadOptions, DownloadResult } from './download.js';
+export type { WiroApiErrorDetails } from './errors.js';
+export {
+  WiroAbortError,
+  WiroApiError,
+  WiroAuthError,
+  WiroConcurrencyLimitError,
+  WiroConfigError,
+  WiroConnectionError,
+  WiroDownloadError,
+  WiroError,
+  WiroInsufficientBalanceError,
+  WiroRateLimitError,
+  WiroTaskFailedError,
+  WiroTimeoutError,
+} from './errors.js';
+export type { WiroEvent, WiroEventHandler } from './events.js';
+export { parseOutput, parseProgress, parseTask } from './parse.js';
+export { defaultPollDelay } from './poll-schedule.js';
+export type { TaskStatus } from './protocol.js';
+export {
+  CANCEL_BODY_FIELD,
+  COMICS_FACTORY_MODEL,
+  COMICS_FACTORY_TRIGGER,
+  createNonceSource,
+  DEFAULT_BASE_URL,
+  DEFAULT_SOCKET_URL,
+  ENDPOINTS,
+  IMAGE_SIZE_MAX,
+  IMAGE_SIZE_MULTIPLE,
+  isTerminalStatus,
+  QUEUED_STATUSES,
+  TASK_STATUSES,
+  TERMINAL_STATUSES,
+  WiroErrorCode,
+} from './protocol.js';
+export type { RetryPolicy } from './retry.js';
+export { computeRetryDelay, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter } from './retry.js';
+export type { WiroCredentials } from './sign.js';
+export { computeSignature, signRequest } from './sign.js';
+export type {
+  FileInput,
+  ModelInfo,
+  ModelParameter,
+  RunInputs,
+  RunResult,
+  Task,
+  TaskOutput,
+  TaskProgress,
+  TaskRef,
+} from './types.js';
+export type { WaitOptions } from './wait.js';
+export type {
+  WireEnvelope,
+  WireError,
+  WireOutput,
+  WireProgress,
+  WireRunResponse,
+  WireSocketFrame,
+  WireTask,
+  WireTaskDetailResponse,
+  WireToolDetailResponse,
+  WireToolParameter,
+  WireUploadResponse,
+} from './wire.js';

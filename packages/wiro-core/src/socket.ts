@@ -1,0 +1,65 @@
+import WebSocket from 'ws';
+import { isTerminalStatus } from './protocol.js';
+import type { WireSocketFrame } from './wire.js';
+
+/** Options of {@link watchTaskSocket}. */
+export interface WatchTaskSocketOptions {
+  /** Called for every frame that belongs to the task. */
+  onFrame: (frame: WireSocketFrame) => void;
+  /** Closes the socket and rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Subscribes to a task on the realtime socket and resolves with the first terminal status seen.
+ * Rejects when the socket fails or closes first: callers then fall back to polling. The socket is
+ * only a hint; the final state must always be confirmed with Task/Detail.
+ */
+export function watchTaskSocket(
+  url: string,
+  tasktoken: string,
+  options: WatchTaskSocketOptions,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { signal } = options;
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const socket = new WebSocket(url, { handshakeTimeout: 10_000 });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      socket.removeAllListeners();
+      socket.on('error', () => {});
+      socket.terminate();
+      fn();
+    };
+    const onAbort = () => settle(() => reject(signal?.reason));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'task_info', tasktoken })));
+    socket.on('message', (data) => {
+      let frame: WireSocketFrame;
+      try {
+        frame = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      if (!frame || typeof frame.type !== 'string') return;
+      if (frame.tasktoken !== undefined && frame.tasktoken !== tasktoken) return;
+      if (frame.result === false) {
+        settle(() => reject(new Error(`socket refused the subscription (${frame.type})`)));
+        return;
+      }
+      options.onFrame(frame);
+      if (isTerminalStatus(frame.type)) settle(() => resolve(frame.type));
+    });
+    socket.on('error', (error) => settle(() => reject(error)));
+    socket.on('close', () =>
+      settle(() => reject(new Error('socket closed before the task ended'))),
+    );
+  });
+}
