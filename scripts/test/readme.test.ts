@@ -23,9 +23,9 @@ describe('the README quick start contract', () => {
     const pkg = JSON.parse(await read('package.json'));
     const version = String(pkg.packageManager).replace(/^pnpm@/, '');
     for (const command of await quickStartCommands()) {
-      expect(command.startsWith(`npm i -g pnpm@${version} && pnpm install --frozen-lockfile && `)).toBe(
-        true,
-      );
+      expect(
+        command.startsWith(`npm i -g pnpm@${version} && pnpm install --frozen-lockfile && `),
+      ).toBe(true);
     }
   });
 
