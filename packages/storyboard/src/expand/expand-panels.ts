@@ -1,0 +1,62 @@
+import { chooseImageSize, layoutPage } from '../layout/index.js';
+import type { PanelJob } from '../render/types.js';
+import type { PanelArt, Story } from '../script/types.js';
+import { computeCacheKey } from './cache-key.js';
+import { geometryOptionsFor, trimAspect } from './page-geometry.js';
+import { buildPrompt } from './prompt.js';
+import { choosePanelSeed } from './seed.js';
+
+/** The pixel area each panel is rendered at: `maxSide`², or `megapixels` when the script set it. */
+function targetPixels(story: Story): number {
+  const { maxSide, megapixels } = story.generation;
+  return megapixels !== undefined ? Math.round(megapixels * 1_000_000) : maxSide * maxSide;
+}
+
+function jobFor(
+  story: Story,
+  art: PanelArt,
+  id: string,
+  page: number,
+  slot: number,
+  aspect: number,
+): PanelJob {
+  const { generation } = story;
+  const size = chooseImageSize(aspect, { targetPixels: targetPixels(story) });
+  const inputs = {
+    prompt: buildPrompt(story, art),
+    steps: generation.steps,
+    scale: generation.scale,
+    samples: generation.samples,
+    seed: choosePanelSeed(generation, id, art.seed),
+    width: size.width,
+    height: size.height,
+  };
+  return {
+    id,
+    page,
+    slot,
+    model: generation.model,
+    inputs,
+    variant: Math.min(art.variant, generation.samples - 1),
+    cacheKey: computeCacheKey(generation.model, inputs),
+  };
+}
+
+/**
+ * One render job per panel, and one for the cover first when there is one. Pure and
+ * deterministic: the same script gives byte-identical jobs on any machine. Each panel's image
+ * size follows the aspect ratio of its slot in the page layout, so little is cropped.
+ */
+export function expandPanels(story: Story): PanelJob[] {
+  const jobs: PanelJob[] = [];
+  if (story.cover) jobs.push(jobFor(story, story.cover, 'cover', 0, 0, trimAspect(story)));
+  for (const page of story.pages) {
+    const { slots } = layoutPage(geometryOptionsFor(story, page));
+    for (const [index, panel] of page.panels.entries()) {
+      const slot = slots[index];
+      if (!slot) throw new Error(`Page ${page.number} has more panels than its layout has slots`);
+      jobs.push(jobFor(story, panel, panel.id, page.number, slot.slot, slot.aspect));
+    }
+  }
+  return jobs;
+}

@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What the cache records about one rendered job. */
+export interface CacheEntry {
+  key: string;
+  taskid: string;
+  cost: number;
+  /** Every variant, in sample order. */
+  files: Array<{ name: string; sha256: string; bytes: number }>;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Writes a file atomically: a temporary file in the same folder, then a rename. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A content-addressed store of rendered panels: `<dir>/<key>/<n>.png` plus `entry.json`, written
+ * last, so an entry exists only once all its images do. Reads verify every image's sha256 and
+ * PNG signature, so a corrupt entry is reported missing and rendered again.
+ */
+export class PanelCache {
+  constructor(readonly dir: string) {}
+
+  /** Folder of one key's files. */
+  folderOf(key: string): string {
+    return join(this.dir, key.slice(0, 2), key);
+  }
+
+  /** Path of one variant of a key. */
+  imagePath(key: string, variant: number): string {
+    return join(this.folderOf(key), `${variant}.png`);
+  }
+
+  /** The entry for `key` when it is complete and intact with at least `samples` images. */
+  async get(key: string, samples: number): Promise<CacheEntry | undefined> {
+    let entry: CacheEntry;
+    try {
+      entry = JSON.parse(await readFile(join(this.folderOf(key), 'entry.json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    if (entry.key !== key || entry.files.length < samples) return undefined;
+    for (const file of entry.files) {
+      let data: Buffer;
+      try {
+        data = await readFile(join(this.folderOf(key), file.name));
+      } catch {
+        return undefined;
+      }
+      const intact =
+        data.length === file.bytes &&
+        data.subarray(0, 8).equals(PNG_SIGNATURE) &&
+        createHash('sha256').update(data).digest('hex') === file.sha256;
+      if (!intact) return undefined;
+    }
+    return entry;
+  }
+
+  /** Records a finished job whose images are already in place at `imagePath(key, n)`. */
+  async put(entry: CacheEntry): Promise<void> {
+    await mkdir(this.folderOf(entry.key), { recursive: true });
+    await writeFileAtomic(
+      join(this.folderOf(entry.key), 'entry.json'),
+      `${JSON.stringify(entry, null, 1)}\n`,
+    );
+  }
+
+  /** Forgets a key (before rendering it again). */
+  async remove(key: string): Promise<void> {
+    await rm(join(this.folderOf(key), 'entry.json'), { force: true });
+  }
+}

@@ -1,0 +1,99 @@
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** One line of the journal. */
+export type JournalRecord =
+  /** A Run is about to be sent: if no `accepted` follows, it may or may not exist on Wiro. */
+  | { type: 'submitting'; key: string; panel: string; at: number }
+  | { type: 'accepted'; key: string; panel: string; taskid: string; token: string; at: number }
+  /** The task's outcome is known (or no longer ours to follow). */
+  | {
+      type: 'settled';
+      key: string;
+      taskid: string;
+      outcome: 'done' | 'failed' | 'stopped';
+      at: number;
+    }
+  | { type: 'uncertain'; key: string; panel: string; reason: string; at: number };
+
+/** A task accepted earlier whose outcome was never recorded: re-attach instead of re-running. */
+export interface PendingTask {
+  key: string;
+  panel: string;
+  taskid: string;
+  token: string;
+}
+
+/**
+ * An append-only JSON-lines journal, flushed to disk on every record, so that a process killed at
+ * any moment leaves enough behind for the next run to re-attach to its tasks instead of paying
+ * for them again.
+ */
+export class Journal {
+  private readonly fd: number;
+  private readonly records: JournalRecord[];
+
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.records = Journal.read(path);
+    this.fd = openSync(path, 'a');
+  }
+
+  /** Reads a journal, ignoring a torn last line left by a crash. */
+  static read(path: string): JournalRecord[] {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return [];
+    }
+    const records: JournalRecord[] = [];
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        records.push(JSON.parse(line));
+      } catch {
+        // A torn write from a crash: the record never completed, so it never happened.
+      }
+    }
+    return records;
+  }
+
+  /** Appends a record and flushes it to disk before returning. */
+  write(record: JournalRecord): void {
+    this.records.push(record);
+    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    fdatasyncSync(this.fd);
+  }
+
+  /** Accepted tasks with no settled record, newest per key. */
+  pending(): PendingTask[] {
+    const open = new Map<string, PendingTask>();
+    for (const record of this.records) {
+      if (record.type === 'accepted') {
+        open.set(record.taskid, {
+          key: record.key,
+          panel: record.panel,
+          taskid: record.taskid,
+          token: record.token,
+        });
+      } else if (record.type === 'settled') open.delete(record.taskid);
+    }
+    return [...open.values()];
+  }
+
+  /** Submissions that never got an `accepted` record: a Run that may exist, unknown to us. */
+  unconfirmedSubmissions(): number {
+    let count = 0;
+    for (const [i, record] of this.records.entries()) {
+      if (record.type !== 'submitting') continue;
+      const next = this.records.slice(i + 1).find((r) => 'key' in r && r.key === record.key);
+      if (!next) count++;
+    }
+    return count;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,124 @@
+import type { WiroClient } from 'wiro-core';
+
+/** The inputs sent to the model for one panel. Every value that changes the picture is here. */
+export interface PanelInputs {
+  prompt: string;
+  steps: number;
+  scale: number;
+  samples: number;
+  seed: number;
+  width: number;
+  height: number;
+}
+
+/** One panel (or the cover) ready to render: the output of `expandPanels`. */
+export interface PanelJob {
+  /** Panel id, unique in the issue (e.g. `p3-2`, `cover`). */
+  id: string;
+  /** 1-based page number; 0 for the cover. */
+  page: number;
+  /** Slot in the page layout, in reading order. */
+  slot: number;
+  /** Model id, "owner/name". */
+  model: string;
+  inputs: PanelInputs;
+  /** Which sample (0-based) the page uses when `samples` > 1. */
+  variant: number;
+  /** sha256 of the model and inputs: the content address of the rendered images. */
+  cacheKey: string;
+}
+
+/** Progress and outcome events of a render, for a progress display or a JSON log. */
+export type RenderEvent =
+  | { type: 'queued'; panel: string }
+  | { type: 'cached'; panel: string }
+  | { type: 'submitted'; panel: string; taskid: string; attempt: number }
+  | { type: 'reattached'; panel: string; taskid: string }
+  | { type: 'status'; panel: string; taskid: string; status: string }
+  | { type: 'progress'; panel: string; taskid: string; percentage: number }
+  | { type: 'done'; panel: string; taskid: string; cost: number; seconds: number }
+  | { type: 'retry'; panel: string; reason: string; attempt: number }
+  | { type: 'failed'; panel: string; reason: string }
+  | { type: 'concurrency'; limit: number; reason: string }
+  | { type: 'cost'; spent: number; committed: number; maxCost: number | undefined }
+  | { type: 'budget'; panel: string; spent: number; estimate: number; maxCost: number };
+
+/** Options of `renderPanels`. */
+export interface RenderOptions {
+  client: WiroClient;
+  /** Folder of the content-addressed panel cache. */
+  cacheDir: string;
+  /** Path of the journal file (JSON lines); survives crashes. */
+  journalPath: string;
+  /**
+   * Tasks in flight at most. Lowered on Wiro code 96 and raised again slowly.
+   * @default 4
+   */
+  concurrency?: number | undefined;
+  /** Spend limit in USD: no submission once spent plus in-flight estimates would pass it. */
+  maxCost?: number | undefined;
+  /**
+   * Cost assumed for a panel before any task has finished (USD).
+   * @default 0.02
+   */
+  costEstimate?: number | undefined;
+  /** Render only these panel ids (others are still read from the cache). */
+  only?: ReadonlySet<string> | undefined;
+  /** Render again even when cached (for the `only` panels, or all). */
+  force?: boolean | undefined;
+  /**
+   * Tasks tried per panel when they fail (failed tasks are free).
+   * @default 3
+   */
+  maxAttempts?: number | undefined;
+  /** Deadline for one task, after which it is killed and retried. */
+  taskTimeoutMs?: number | undefined;
+  /** Stop submitting, stop tasks on the server, and reject with an abort error. */
+  signal?: AbortSignal | undefined;
+  onEvent?: ((event: RenderEvent) => void) | undefined;
+  /** Clock for durations. @default Date.now */
+  now?: (() => number) | undefined;
+}
+
+/** What happened to one panel. */
+export interface PanelResult {
+  id: string;
+  page: number;
+  slot: number;
+  cacheKey: string;
+  status: 'rendered' | 'cached' | 'failed' | 'skipped';
+  /** Path of the chosen variant's image, when there is one. */
+  image: string | undefined;
+  /** All variants' paths. */
+  images: string[];
+  sha256: string | undefined;
+  taskIds: string[];
+  attempts: number;
+  cost: number;
+  seconds: number;
+  error: string | undefined;
+}
+
+/** Totals of a render. */
+export interface RenderTotals {
+  panels: number;
+  rendered: number;
+  cached: number;
+  failed: number;
+  skipped: number;
+  cost: number;
+  wallSeconds: number;
+  /** Runs whose reply was lost after they may have been accepted (possible double billing). */
+  uncertainRuns: number;
+}
+
+/** Result of `renderPanels`. */
+export interface RenderResult {
+  panels: PanelResult[];
+  totals: RenderTotals;
+  /** Why the render stopped early, if it did. */
+  stopped: 'budget' | undefined;
+}
+
+/** Keep `WiroClient` importable with the render types. */
+export type { WiroClient };

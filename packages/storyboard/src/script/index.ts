@@ -1,0 +1,65 @@
+/** The comic script format: parse a YAML script into a normalised `Story`, or list every problem. */
+export type { StoryIssue, StoryPath } from './errors.js';
+export { formatIssues, formatPath, StoryValidationError } from './errors.js';
+export {
+  createStoryJsonSchema,
+  renderStoryJsonSchema,
+  STORY_JSON_SCHEMA_PATH,
+} from './json-schema.js';
+export type { LayoutTemplateName } from './layouts.js';
+export {
+  chooseDefaultLayout,
+  findGridProblems,
+  isLayoutTemplate,
+  LAYOUT_SLOTS,
+  LAYOUT_TEMPLATES,
+  slotCountOf,
+} from './layouts.js';
+export type { StoryLimits } from './limits.js';
+export { STORY_LIMITS } from './limits.js';
+export type { ParseStoryOptions, SafeParseStoryResult } from './parse.js';
+export { parseStory, safeParseStory } from './parse.js';
+export type { StoryDocument, StoryInput } from './schema.js';
+export { DEFAULT_SEED, storySchema } from './schema.js';
+export type { Shot } from './shots.js';
+export { normaliseShot, SHOTS } from './shots.js';
+export { createSlug } from './slug.js';
+export type {
+  Caption,
+  Character,
+  Cover,
+  Credits,
+  CustomGrid,
+  DialogueLine,
+  GenerationSettings,
+  GridRow,
+  GridSpan,
+  Layout,
+  Location,
+  Page,
+  PageSettings,
+  Panel,
+  PanelArt,
+  SoundEffect,
+  Story,
+} from './types.js';
+export type {
+  CaptionPosition,
+  DialogueKind,
+  Direction,
+  Focus,
+  PageSizeName,
+  Placement,
+  SeedMode,
+  Side,
+} from './vocabulary.js';
+export {
+  CAPTION_POSITIONS,
+  DIALOGUE_KINDS,
+  DIRECTIONS,
+  FOCUS_POINTS,
+  PAGE_SIZES,
+  PLACEMENTS,
+  SEED_MODES,
+  SIDES,
+} from './vocabulary.js';

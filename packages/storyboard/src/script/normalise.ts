@@ -1,0 +1,272 @@
+/**
+ * Turns a validated script into the canonical `Story`: shorthands expanded, defaults filled,
+ * shots canonical, ids assigned, slug derived. Pure; expects input that passed every check.
+ */
+import { COMICS_FACTORY_TRIGGER } from 'wiro-core';
+import type { z } from 'zod';
+import { chooseDefaultLayout } from './layouts.js';
+import { convertLengthToMm } from './lengths.js';
+import {
+  generationSchema,
+  type layoutSchema,
+  type panelSchema,
+  type StoryDocument,
+} from './schema.js';
+import { normaliseShot } from './shots.js';
+import { createSlug } from './slug.js';
+import type {
+  Caption,
+  Character,
+  Cover,
+  Credits,
+  DialogueLine,
+  GenerationSettings,
+  Layout,
+  Location,
+  Page,
+  PageSettings,
+  Panel,
+  PanelArt,
+  SoundEffect,
+  Story,
+} from './types.js';
+
+type LayoutDocument = z.output<typeof layoutSchema>;
+type PanelDocument = Exclude<z.output<typeof panelSchema>, string>;
+type CoverDocument = Exclude<NonNullable<StoryDocument['cover']>, string>;
+type ArtDocument = Omit<PanelDocument, 'id' | 'dialogue'> | CoverDocument;
+type DialogueDocument = NonNullable<PanelDocument['dialogue']>;
+type DialogueLineDocument = Exclude<DialogueDocument, unknown[]>;
+
+/** A value or a list of values, as a list. */
+function toList<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Expands a grid row given as a column count, and fills span defaults. */
+export function normaliseLayout(layout: LayoutDocument): Layout {
+  if (typeof layout === 'string') return layout;
+  return {
+    rows: layout.rows.map((row) =>
+      typeof row === 'number'
+        ? { height: 1, columns: new Array<number>(row).fill(1) }
+        : {
+            height: row.height,
+            columns:
+              typeof row.columns === 'number'
+                ? new Array<number>(row.columns).fill(1)
+                : [...row.columns],
+          },
+    ),
+    spans: (layout.spans ?? []).map((span) => ({ ...span })),
+  };
+}
+
+/** The generation settings, from `generation:` or `render:` or the defaults. */
+export function normaliseGeneration(doc: StoryDocument): GenerationSettings {
+  const settings = doc.generation ?? doc.render ?? generationSchema.parse({});
+  const optedOut = settings.trigger === false || settings.useTrigger === false;
+  return {
+    model: settings.model,
+    trigger: optedOut
+      ? null
+      : typeof settings.trigger === 'string'
+        ? settings.trigger
+        : COMICS_FACTORY_TRIGGER,
+    style: settings.style,
+    negative: settings.negative ?? settings.avoid,
+    steps: settings.steps,
+    scale: settings.scale,
+    samples: settings.samples,
+    seed: settings.seed,
+    seedMode: settings.seedMode,
+    maxSide: settings.maxSide,
+    megapixels: settings.megapixels,
+  };
+}
+
+/** Page size and print settings with defaults; custom sizes in millimetres. */
+function normalisePageSettings(page: StoryDocument['page']): PageSettings {
+  if (page === undefined || typeof page === 'string') {
+    return {
+      size: page ?? 'us-comic',
+      widthMm: undefined,
+      heightMm: undefined,
+      dpi: 300,
+      bleedMm: 0,
+    };
+  }
+  const widthMm = convertLengthToMm(page.width);
+  const heightMm = convertLengthToMm(page.height);
+  const custom = widthMm !== undefined && heightMm !== undefined;
+  return {
+    size: custom ? 'custom' : (page.size ?? 'us-comic'),
+    widthMm: custom ? widthMm : undefined,
+    heightMm: custom ? heightMm : undefined,
+    dpi: page.dpi,
+    bleedMm: convertLengthToMm(page.bleed) ?? 0,
+  };
+}
+
+/** Every credit role as a list. */
+function normaliseCredits(doc: StoryDocument): Credits {
+  return {
+    writer: toList(doc.writer),
+    artist: toList(doc.artist),
+    letterer: toList(doc.letterer),
+    colorist: toList(doc.colorist),
+    editor: toList(doc.editor),
+  };
+}
+
+/** Characters by id with names defaulted to the id. */
+function normaliseCharacters(doc: StoryDocument): Record<string, Character> {
+  const out: Record<string, Character> = {};
+  for (const [id, entry] of Object.entries(doc.characters ?? {})) {
+    out[id] =
+      typeof entry === 'string'
+        ? { id, name: id, description: entry, voice: undefined, side: undefined }
+        : {
+            id,
+            name: entry.name ?? id,
+            description: entry.description,
+            voice: entry.voice,
+            side: entry.side,
+          };
+  }
+  return out;
+}
+
+/** Locations by id with names defaulted to the id. */
+function normaliseLocations(doc: StoryDocument): Record<string, Location> {
+  const out: Record<string, Location> = {};
+  for (const [id, entry] of Object.entries(doc.locations ?? {})) {
+    out[id] =
+      typeof entry === 'string'
+        ? { id, name: id, description: entry }
+        : { id, name: entry.name ?? id, description: entry.description };
+  }
+  return out;
+}
+
+/** One dialogue line in full form (`mara: "Get down!"` → `{speaker: 'mara', ...}`). */
+function normaliseDialogueLine(line: DialogueLineDocument): DialogueLine {
+  if ('speaker' in line && typeof line.speaker === 'string' && typeof line.text === 'string') {
+    return {
+      speaker: line.speaker,
+      text: line.text,
+      kind: (line.kind as DialogueLine['kind'] | undefined) ?? 'speech',
+      position: (line.position as DialogueLine['position'] | undefined) ?? 'auto',
+    };
+  }
+  const [speaker, text] = Object.entries(line)[0] ?? ['', ''];
+  return { speaker, text: String(text), kind: 'speech', position: 'auto' };
+}
+
+/** Captions, from `caption` or `captions`, as objects. */
+function normaliseCaptions(art: ArtDocument): Caption[] {
+  return toList(art.caption ?? art.captions).map((item) =>
+    typeof item === 'string' ? { text: item, position: 'top' } : { ...item },
+  );
+}
+
+/** Sound effects as objects. */
+function normaliseSfx(art: ArtDocument): SoundEffect[] {
+  return toList(art.sfx).map((item) =>
+    typeof item === 'string' ? { text: item, rotate: 0, position: 'auto' } : { ...item },
+  );
+}
+
+/** Page-level defaults a panel inherits. */
+interface Inherited {
+  location?: string | undefined;
+  mood?: string | undefined;
+  lighting?: string | undefined;
+}
+
+/** The picture-and-lettering fields shared by panels and the cover. */
+function normaliseArt(art: ArtDocument, inherited: Inherited): PanelArt {
+  return {
+    shot: art.shot === undefined ? undefined : normaliseShot(art.shot),
+    scene: art.scene,
+    prompt: art.prompt,
+    characters: toList(art.characters),
+    location: art.location ?? inherited.location,
+    mood: art.mood ?? inherited.mood,
+    lighting: art.lighting ?? inherited.lighting,
+    seed: art.seed,
+    variant: art.variant,
+    focus: art.focus,
+    captions: normaliseCaptions(art),
+    sfx: normaliseSfx(art),
+  };
+}
+
+/** The defaults a panel given as plain text gets (everything but the scene). */
+const PANEL_DEFAULTS = { variant: 0, focus: 'center' } as const;
+
+/** The cover, with its title resolved. */
+function normaliseCover(doc: StoryDocument): Cover | undefined {
+  if (doc.cover === undefined) return undefined;
+  const cover: CoverDocument =
+    typeof doc.cover === 'string'
+      ? { scene: doc.cover, title: true, ...PANEL_DEFAULTS }
+      : doc.cover;
+  const title = cover.title === true ? doc.title : cover.title === false ? undefined : cover.title;
+  return { id: 'cover', ...normaliseArt(cover, {}), title };
+}
+
+/** Pages with ids, layouts and panels. */
+function normalisePages(doc: StoryDocument): Page[] {
+  return doc.pages.map((page, pageIndex) => {
+    const pageNumber = pageIndex + 1;
+    const pageId = page.id ?? `p${pageNumber}`;
+    const panels = page.panels.map((entry, panelIndex): Panel => {
+      const panel: PanelDocument =
+        typeof entry === 'string' ? { scene: entry, ...PANEL_DEFAULTS } : entry;
+      const number = panelIndex + 1;
+      return {
+        id: panel.id ?? `${pageId}-${number}`,
+        pageId,
+        pageNumber,
+        number,
+        ...normaliseArt(panel, page),
+        dialogue: toList<DialogueLineDocument>(panel.dialogue as DialogueDocument | undefined).map(
+          normaliseDialogueLine,
+        ),
+      };
+    });
+    return {
+      id: pageId,
+      number: pageNumber,
+      layout:
+        page.layout === undefined
+          ? chooseDefaultLayout(panels.length)
+          : normaliseLayout(page.layout),
+      panels,
+    };
+  });
+}
+
+/** Builds the canonical story from a script that passed validation and every check. */
+export function normaliseStory(doc: StoryDocument): Story {
+  return {
+    version: 1,
+    title: doc.title,
+    series: doc.series,
+    issue: doc.issue,
+    date: doc.date,
+    slug: createSlug(doc.title, doc.issue),
+    credits: normaliseCredits(doc),
+    language: doc.language,
+    direction: doc.direction,
+    summary: doc.summary,
+    generation: normaliseGeneration(doc),
+    page: normalisePageSettings(doc.page),
+    characters: normaliseCharacters(doc),
+    locations: normaliseLocations(doc),
+    cover: normaliseCover(doc),
+    pages: normalisePages(doc),
+  };
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatIssues,
+  formatPath,
+  parseStory,
+  STORY_LIMITS,
+  StoryValidationError,
+  safeParseStory,
+} from '../../src/script/index.js';
+
+const THREE_MISTAKES = `title: Three
+characters:
+  mara: a tall woman
+pages:
+  - panels:
+      - scene: a
+        characters: [mra]
+        shot: clsoe-up
+    captoin: oops
+`;
+
+/** Parses text that must fail and returns the error. */
+function failWith(text: string): StoryValidationError {
+  try {
+    parseStory(text, { file: 'story.yaml' });
+  } catch (error) {
+    if (error instanceof StoryValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected the script to be rejected');
+}
+
+describe('StoryValidationError', () => {
+  const error = failWith(THREE_MISTAKES);
+
+  it('reports every problem at once, sorted by position', () => {
+    expect(error.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [7, 22, 'unknown character `mra`; did you mean `mara`?'],
+      [8, 15, 'unknown shot `clsoe-up`; did you mean `close-up`?'],
+      [9, 5, 'unknown key `captoin`'],
+    ]);
+  });
+
+  it('is a named Error with a readable multi-line message', () => {
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('StoryValidationError');
+    expect(error.message).toBe(
+      [
+        'story.yaml: 3 problems',
+        'story.yaml:7:22 pages[0].panels[0].characters[0]: unknown character `mra`; did you mean `mara`?',
+        'story.yaml:8:15 pages[0].panels[0].shot: unknown shot `clsoe-up`; did you mean `close-up`?',
+        'story.yaml:9:5 pages[0].captoin: unknown key `captoin`',
+      ].join('\n'),
+    );
+  });
+
+  it('carries file, line, column and path on every issue', () => {
+    for (const issue of error.issues) {
+      expect(issue.file).toBe('story.yaml');
+      expect(issue.line).toBeGreaterThan(0);
+      expect(issue.column).toBeGreaterThan(0);
+      expect(Array.isArray(issue.path)).toBe(true);
+    }
+  });
+});
+
+describe('safeParseStory', () => {
+  it('returns the story on success', () => {
+    const result = safeParseStory('title: T\npages:\n  - panels: [a]\n', { file: 'ok.yaml' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.story.title).toBe('T');
+  });
+
+  it('returns the same issues parseStory throws', () => {
+    const result = safeParseStory(THREE_MISTAKES, { file: 'story.yaml' });
+    expect(result).toEqual({ ok: false, issues: failWith(THREE_MISTAKES).issues });
+  });
+
+  it('rejects input that is not text', () => {
+    const result = safeParseStory(42 as unknown as string, { file: 'x.yaml' });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { file: 'x.yaml', line: 1, column: 1, path: [], message: 'the script must be text' },
+      ],
+    });
+  });
+});
+
+describe('suggestions in messages', () => {
+  it.each([
+    ['titel: T\npages: [{ panels: [a] }]\n', 'unknown key `titel`; did you mean `title`?'],
+    [
+      'title: T\npages: [{ panels: [{ scene: a, captoin: x }] }]\n',
+      'unknown key `captoin`; did you mean `caption`?',
+    ],
+    [
+      'title: T\ncharacters: { mara: m }\npages: [{ panels: [{ scene: a, dialogue: [mra: hi] }] }]\n',
+      'unknown character `mra`; did you mean `mara`?',
+    ],
+    [
+      'title: T\nlocations: { harbor: h }\npages: [{ location: harbour, panels: [a] }]\n',
+      'unknown location `harbour`; did you mean `harbor`?',
+    ],
+    ['title: T\npages: [{ layout: grid-3x3s, panels: [a] }]\n', 'did you mean `grid-3x3`?'],
+    ['title: T\ndirection: RTL\npages: [{ panels: [a] }]\n', 'did you mean `rtl`?'],
+    [
+      'title: T\ngeneration: { seedmode: fixed }\npages: [{ panels: [a] }]\n',
+      'unknown key `seedmode`; did you mean `seedMode`?',
+    ],
+  ])('%#: %s', (text, message) => {
+    const result = safeParseStory(text, { file: 's.yaml' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.message).join('\n')).toContain(message);
+  });
+
+  it('does not repeat "missing text" when the misspelt key already says so', () => {
+    const result = safeParseStory(
+      'title: T\ncharacters: { mara: m }\npages: [{ panels: [{ scene: a, dialogue: [{ speaker: mara, txt: hi }] }] }]\n',
+      { file: 's.yaml' },
+    );
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+      'unknown key `txt`; did you mean `text`?',
+    ]);
+  });
+});
+
+describe('issue cap', () => {
+  it(`lists at most ${STORY_LIMITS.maxIssues} problems and summarises the rest`, () => {
+    const panels = Array.from({ length: 20 }, () => '{ scene: a, shot: nope }').join(', ');
+    const pages = Array.from({ length: 15 }, () => `  - panels: [${panels}]`).join('\n');
+    const result = safeParseStory(`title: T\npages:\n${pages}\n`, { file: 'many.yaml' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(STORY_LIMITS.maxIssues + 1);
+    expect(result.issues.at(-1)?.message).toBe('…and 100 more problems');
+  });
+});
+
+describe('formatting', () => {
+  it.each([
+    [[], ''],
+    [['title'], 'title'],
+    [['pages', 0, 'panels', 12, 'dialogue'], 'pages[0].panels[12].dialogue'],
+    [['characters', 'a/b'], 'characters["a/b"]'],
+    [['x', 'a\u202Eb'], 'x["a\\u202Eb"]'],
+  ])('formatPath(%j) is %j', (path, text) => {
+    expect(formatPath(path)).toBe(text);
+  });
+
+  it('formats an issue without a path', () => {
+    expect(formatIssues([{ file: 'f.yaml', line: 2, column: 3, path: [], message: 'm' }])).toBe(
+      'f.yaml:2:3: m',
+    );
+  });
+});
