@@ -5,8 +5,5 @@ export default defineConfig({
   test: {
     projects: ['packages/*', 'apps/*'],
     reporters: ['default', './tooling/vitest-summary-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    retry: 0,
   },
 });

@@ -1,8 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { defineWorkspaceProject } from '../tooling/vitest-project.js';
 
-export default defineProject({
-  test: {
-    name: 'scripts',
-    include: ['test/**/*.test.ts'],
-  },
-});
+export default defineWorkspaceProject('scripts', { test: { include: ['test/**/*.test.ts'] } });

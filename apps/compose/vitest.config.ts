@@ -1,8 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { defineWorkspaceProject } from '../../tooling/vitest-project.js';
 
-export default defineProject({
-  test: {
-    name: 'compose',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  },
-});
+export default defineWorkspaceProject('compose');

@@ -6,11 +6,8 @@ import { geometryOptionsFor, trimAspect } from './page-geometry.js';
 import { buildPrompt } from './prompt.js';
 import { choosePanelSeed } from './seed.js';
 
-/** The pixel area each panel is rendered at: `maxSide`², or `megapixels` when the script set it. */
-function targetPixels(story: Story): number {
-  const { maxSide, megapixels } = story.generation;
-  return megapixels !== undefined ? Math.round(megapixels * 1_000_000) : maxSide * maxSide;
-}
+/** About one megapixel per panel (Flux's native size) unless the script asks otherwise. */
+const DEFAULT_TARGET_PIXELS = 1024 * 1024;
 
 function jobFor(
   story: Story,
@@ -21,7 +18,13 @@ function jobFor(
   aspect: number,
 ): PanelJob {
   const { generation } = story;
-  const size = chooseImageSize(aspect, { targetPixels: targetPixels(story) });
+  const size = chooseImageSize(aspect, {
+    targetPixels:
+      generation.megapixels === undefined
+        ? DEFAULT_TARGET_PIXELS
+        : Math.round(generation.megapixels * 1_000_000),
+    max: generation.maxSide,
+  });
   const inputs = {
     prompt: buildPrompt(story, art),
     steps: generation.steps,
