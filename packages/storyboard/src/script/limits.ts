@@ -1,3 +1,5 @@
+import { MAX_GRID_COLUMNS, MAX_GRID_ROWS } from '../layout/index.js';
+
 /**
  * Every limit the script parser enforces, in one place. A script that exceeds one of them is
  * rejected with a `StoryValidationError` that names the limit; nothing is sent to the model.
@@ -35,10 +37,10 @@ export const STORY_LIMITS = {
   maxSfxPerPanel: 10,
   /** Most names in one credit (`writer`, `artist`, ...). */
   maxCreditNames: 20,
-  /** Most rows in a custom grid layout. */
-  maxGridRows: 6,
-  /** Most columns in one row of a custom grid layout. */
-  maxGridColumns: 6,
+  /** Most rows in a custom grid layout (the page geometry's limit). */
+  maxGridRows: MAX_GRID_ROWS,
+  /** Most columns in one row of a custom grid layout (the page geometry's limit). */
+  maxGridColumns: MAX_GRID_COLUMNS,
   /** Longest id (character, location, page, panel): ids become file names. */
   maxIdLength: 48,
   /** Longest single-line label: title, series, names, mood, lighting, credits. */
