@@ -91,8 +91,10 @@ export const generationSchema = strictObject({
     .describe(
       '`derived`: each panel gets a seed derived from the base seed and its id; `fixed`: every panel uses the base seed.',
     ),
-  maxSide: integer(256, 2048, 'Longest image side in pixels.').multipleOf(16).default(1024),
-  megapixels: decimal(0.1, 4.2, 'Optional cap on image area, in megapixels.').optional(),
+  maxSide: integer(256, 2048, 'Longest image side in pixels (a cap; panels are sized by area).')
+    .multipleOf(16)
+    .default(2048),
+  megapixels: decimal(0.1, 4.2, 'Image area per panel in megapixels (default about 1, Flux native).').optional(),
 });
 
 /** Page size and print settings, or just a size name. */

@@ -40,9 +40,12 @@ export interface GenerationSettings {
   seed: number;
   /** How each panel's seed is chosen from the base seed. @default 'derived' */
   seedMode: SeedMode;
-  /** Longest image side in pixels, a multiple of 16, 256–2048. @default 1024 */
+  /**
+   * Longest image side in pixels, a multiple of 16, 256–2048: a cap, since panels are sized by
+   * area to fit their slot's aspect ratio. @default 2048
+   */
   maxSide: number;
-  /** Optional cap on image area in megapixels. */
+  /** Image area per panel in megapixels; `undefined` means about 1 (1024 × 1024). */
   megapixels: number | undefined;
 }
 

@@ -36,7 +36,7 @@ describe('defaults', () => {
       samples: 1,
       seed: DEFAULT_SEED,
       seedMode: 'derived',
-      maxSide: 1024,
+      maxSide: 2048,
       megapixels: undefined,
     });
     expect(DEFAULT_SEED).toBe(93080474);
