@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from './cache.js';
 import type { PanelJob, RenderResult } from './types.js';
 
@@ -79,5 +81,6 @@ export function buildManifest(
 
 /** Writes a manifest atomically as pretty JSON. */
 export async function writeManifest(path: string, manifest: RunManifest): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }

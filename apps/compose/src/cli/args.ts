@@ -1,0 +1,163 @@
+import { parseArgs } from 'node:util';
+import type { OutputFormat } from './render-issue.js';
+
+/** A usage mistake: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Every flag with its description and environment variable (shown by --help). */
+export const FLAGS = {
+  out: { type: 'string', env: 'COMICS_OUT', help: 'output folder (default out/<issue-slug>)' },
+  'cache-dir': {
+    type: 'string',
+    env: 'COMICS_CACHE_DIR',
+    help: 'panel cache (default <project>/.cache/comics-factory)',
+  },
+  concurrency: {
+    type: 'string',
+    env: 'COMICS_CONCURRENCY',
+    help: 'tasks in flight at most (default 4)',
+  },
+  'max-cost': {
+    type: 'string',
+    env: 'COMICS_MAX_COST',
+    help: 'stop submitting before spending more USD than this',
+  },
+  only: {
+    type: 'string',
+    multiple: true,
+    env: '',
+    help: 'pages (3, 2-4, page id) or panel ids to render, comma-separated',
+  },
+  force: { type: 'boolean', env: '', help: 'render selected panels again even when cached' },
+  draft: {
+    type: 'boolean',
+    env: 'COMICS_DRAFT',
+    help: 'draw drafts on the local emulator even with a WIRO_API_KEY',
+  },
+  format: {
+    type: 'string',
+    env: 'COMICS_FORMAT',
+    help: 'outputs to write: pdf,cbz,pages (default all)',
+  },
+  'dry-run': { type: 'boolean', env: '', help: 'same as the plan command' },
+  json: {
+    type: 'boolean',
+    env: '',
+    help: 'machine-readable events on stdout, one JSON object a line',
+  },
+  verbose: { type: 'boolean', env: '', help: 'full prompts in plan, stack traces on errors' },
+  help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
+} as const;
+
+export const COMMANDS = ['render', 'plan', 'validate', 'compose'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** The command line after parsing and checking. */
+export interface CliArgs {
+  command: Command;
+  story: string | undefined;
+  out: string | undefined;
+  cacheDir: string | undefined;
+  concurrency: number | undefined;
+  maxCost: number | undefined;
+  only: string[];
+  force: boolean;
+  draft: boolean;
+  formats: OutputFormat[] | undefined;
+  json: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+const FORMATS: readonly OutputFormat[] = ['pdf', 'cbz', 'pages'];
+
+function positiveNumber(
+  flag: string,
+  value: string | undefined,
+  integer: boolean,
+): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(
+      `--${flag} must be a positive ${integer ? 'whole ' : ''}number, got "${value}"`,
+    );
+  }
+  return n;
+}
+
+/** Parses argv (without node and the script); flags fall back to their environment variables. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>
+  >;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+  }
+  const { values, positionals } = parsed;
+  const first = positionals[0];
+  const named = (COMMANDS as readonly string[]).includes(first ?? '');
+  const command: Command = values['dry-run'] ? 'plan' : named ? (first as Command) : 'render';
+  const rest = named ? positionals.slice(1) : positionals;
+  if (rest.length > 1)
+    throw new UsageError(`expected one script, got ${rest.length}: ${rest.join(' ')}`);
+  const fromEnv = (flag: keyof typeof FLAGS) => {
+    const name = FLAGS[flag].env;
+    return name ? env[name] : undefined;
+  };
+  const format = values.format ?? fromEnv('format');
+  const formats = format
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean) as OutputFormat[] | undefined;
+  for (const f of formats ?? []) {
+    if (!FORMATS.includes(f))
+      throw new UsageError(`--format ${f}: choose from ${FORMATS.join(', ')}`);
+  }
+  return {
+    command,
+    story: rest[0],
+    out: values.out ?? fromEnv('out'),
+    cacheDir: values['cache-dir'] ?? fromEnv('cache-dir'),
+    concurrency: positiveNumber('concurrency', values.concurrency ?? fromEnv('concurrency'), true),
+    maxCost: positiveNumber('max-cost', values['max-cost'] ?? fromEnv('max-cost'), false),
+    only: values.only ?? [],
+    force: values.force ?? false,
+    draft: values.draft ?? ['1', 'true', 'yes'].includes((fromEnv('draft') ?? '').toLowerCase()),
+    formats,
+    json: values.json ?? false,
+    verbose: values.verbose ?? false,
+    help: values.help ?? false,
+  };
+}
+
+/** The --help text. */
+export function usage(): string {
+  const lines = [
+    'Usage: pnpm render [command] <story.yaml> [options]',
+    '',
+    'Commands:',
+    '  render     validate, render every panel, lay out pages, write PDF/CBZ/pages (default)',
+    '  plan       validate and list panels, prompts, seeds, sizes, cache hits and estimated cost; no billable request',
+    '  validate   check a script only (exit 0 valid, 2 invalid)',
+    '  compose    lay out pages again from cached panels, without generating anything',
+    '',
+    'Options:',
+  ];
+  for (const [name, flag] of Object.entries(FLAGS)) {
+    const left = `  --${name}${flag.type === 'string' ? ' <value>' : ''}`;
+    lines.push(`${left.padEnd(26)}${flag.help}${flag.env ? ` [${flag.env}]` : ''}`);
+  }
+  lines.push(
+    '',
+    'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',
+    'Without WIRO_API_KEY, panels are free drafts drawn by the embedded emulator.',
+    '',
+    'Exit codes: 0 done, 1 some panels failed, 2 invalid script or usage, 3 budget reached, 130 interrupted.',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * `pnpm render [command] <story.yaml>`: a thin shell over `renderIssue`. Progress goes to stderr,
+ * results to stdout; usage errors exit 2 with one line.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCliArgs, UsageError, usage } from './args.js';
+import { composeStep } from './compose-step.js';
+import { ExitCode } from './exit-codes.js';
+import { findProjectRoot, invocationDir, resolveUserPath } from './paths.js';
+import { createProgress } from './progress.js';
+import { loadStory, renderIssue } from './render-issue.js';
+import { formatPlan, formatSummary } from './summary.js';
+
+const out = (text: string) => process.stdout.write(text);
+const err = (text: string) => process.stderr.write(text);
+
+/** Loads `.env` from where the user ran the command and from the project root (never overriding). */
+function loadDotEnv(storyPath: string | undefined) {
+  const dirs = [invocationDir(), ...(storyPath ? [findProjectRoot(storyPath)] : [])];
+  for (const dir of new Set(dirs)) {
+    const file = join(dir, '.env');
+    if (!existsSync(file)) continue;
+    const before = { ...process.env };
+    process.loadEnvFile(file);
+    Object.assign(process.env, before);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseCliArgs>;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`render: ${error.message} (see --help)\n`);
+      return ExitCode.Invalid;
+    }
+    throw error;
+  }
+  if (args.help) {
+    out(`${usage()}\n`);
+    return ExitCode.Done;
+  }
+  if (!args.story) {
+    err('render: which script? e.g. pnpm render examples/noir/story.yaml (see --help)\n');
+    return ExitCode.Invalid;
+  }
+  const storyPath = resolveUserPath(args.story);
+  loadDotEnv(storyPath);
+
+  if (args.command === 'validate') {
+    try {
+      const story = await loadStory(storyPath);
+      const panels = story.pages.reduce((n, p) => n + p.panels.length, 0);
+      out(
+        `${args.story}: valid (${story.pages.length} pages, ${panels} panels${story.cover ? ', cover' : ''})\n`,
+      );
+      return ExitCode.Done;
+    } catch (error) {
+      err(`${(error as Error).message}\n`);
+      return ExitCode.Invalid;
+    }
+  }
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      err(
+        '\nStopping: cancelling queued and killing running tasks… (Ctrl-C again to quit at once)\n',
+      );
+      controller.abort();
+    } else {
+      process.exit(ExitCode.Interrupted);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+
+  const tty = Boolean(process.stderr.isTTY) && !args.json;
+  const progress = createProgress({ tty, write: err });
+  const started = Date.now();
+  const result = await renderIssue({
+    storyPath,
+    mode: args.command === 'plan' ? 'plan' : args.command === 'compose' ? 'compose' : 'render',
+    outDir: args.out ? resolveUserPath(args.out) : undefined,
+    cacheDir: args.cacheDir ? resolveUserPath(args.cacheDir) : undefined,
+    concurrency: args.concurrency,
+    maxCost: args.maxCost,
+    only: args.only,
+    force: args.force,
+    draft: args.draft,
+    formats: args.formats,
+    signal: controller.signal,
+    compose: composeStep,
+    onEvent: args.json ? (event) => out(`${JSON.stringify(event)}\n`) : progress.onEvent,
+  });
+  progress.finish();
+  process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigint);
+
+  if (args.json) {
+    const { story: _story, plan, ...rest } = result;
+    out(
+      `${JSON.stringify({ type: 'result', ...rest, plan: plan.map((p) => ({ id: p.job.id, cached: p.cached, selected: p.selected, estimatedCost: p.estimatedCost, inputs: p.job.inputs })) })}\n`,
+    );
+  } else if (result.exitCode === ExitCode.Invalid) {
+    err(`${result.message}\n`);
+  } else if (args.command === 'plan') {
+    out(`${formatPlan(result.plan, args.verbose)}\n`);
+  } else {
+    out(`${formatSummary(result, invocationDir(), (Date.now() - started) / 1000)}\n`);
+    if (result.message) err(`${result.message}\n`);
+  }
+  return result.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const verbose = process.argv.includes('--verbose');
+    err(
+      `render: ${verbose && error instanceof Error ? error.stack : ((error as Error)?.message ?? String(error))}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

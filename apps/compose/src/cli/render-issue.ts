@@ -1,0 +1,297 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  buildManifest,
+  expandPanels,
+  PanelCache,
+  type PanelJob,
+  parseStory,
+  RenderAbortError,
+  type RenderEvent,
+  type RenderResult,
+  type RunManifest,
+  renderPanels,
+  type Story,
+  StoryValidationError,
+  writeManifest,
+} from 'storyboard';
+import { WiroAuthError, WiroInsufficientBalanceError } from 'wiro-core';
+import { openBackend, type RenderBackend } from './backend.js';
+import { estimateTaskCost } from './estimate.js';
+import { ExitCode } from './exit-codes.js';
+import { defaultCacheDir, defaultOutDir } from './paths.js';
+import { writePlaceholderPanel } from './placeholder.js';
+import { SelectorError, selectPanels } from './select.js';
+
+/** Output formats the command can write. */
+export type OutputFormat = 'pdf' | 'cbz' | 'pages';
+
+/** One output file, as recorded in the manifest. */
+export type OutputFile = RunManifest['outputs'][number];
+
+/** The compose step: lays out panel images into the requested outputs. */
+export type ComposeStep = (
+  story: Story,
+  panels: ReadonlyMap<string, string>,
+  options: { outDir: string; formats: OutputFormat[]; signal?: AbortSignal | undefined },
+) => Promise<{ outputs: OutputFile[]; warnings: string[] }>;
+
+/** What `renderIssue` reports as it goes (render events plus phases and notes). */
+export type IssueEvent =
+  | RenderEvent
+  | {
+      type: 'phase';
+      phase: 'validate' | 'expand' | 'render' | 'compose' | 'manifest';
+      detail?: string;
+    }
+  | { type: 'note'; message: string };
+
+/** Options of {@link renderIssue}. */
+export interface RenderIssueOptions {
+  /** Absolute path of the story script. */
+  storyPath: string;
+  /** `render` (default), `plan` (no billable request), or `compose` (from the cache only). */
+  mode?: 'render' | 'plan' | 'compose' | undefined;
+  outDir?: string | undefined;
+  cacheDir?: string | undefined;
+  concurrency?: number | undefined;
+  maxCost?: number | undefined;
+  /** `--only` selectors: page numbers or ranges, page ids, panel ids. */
+  only?: string[] | undefined;
+  force?: boolean | undefined;
+  /** Draw drafts on the embedded emulator even when credentials are set. */
+  draft?: boolean | undefined;
+  formats?: OutputFormat[] | undefined;
+  signal?: AbortSignal | undefined;
+  onEvent?: ((event: IssueEvent) => void) | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  /** A backend to share (nightly builds); opened and closed here when absent. */
+  backend?: RenderBackend | undefined;
+  /** Lays out the pages; the CLI passes compose's `composeIssue`. */
+  compose?: ComposeStep | undefined;
+}
+
+/** One panel in a plan. */
+export interface PlannedPanel {
+  job: PanelJob;
+  cached: boolean;
+  selected: boolean;
+  estimatedCost: number;
+}
+
+/** What `renderIssue` returns. */
+export interface RenderIssueResult {
+  exitCode: number;
+  /** One line saying why, when the exit code is not 0. */
+  message: string | undefined;
+  story: Story | undefined;
+  plan: PlannedPanel[];
+  render: RenderResult | undefined;
+  backend: 'wiro' | 'draft' | undefined;
+  outDir: string | undefined;
+  manifestPath: string | undefined;
+  outputs: OutputFile[];
+  warnings: string[];
+}
+
+const empty = (exitCode: number, message: string, story?: Story): RenderIssueResult => ({
+  exitCode,
+  message,
+  story,
+  plan: [],
+  render: undefined,
+  backend: undefined,
+  outDir: undefined,
+  manifestPath: undefined,
+  outputs: [],
+  warnings: [],
+});
+
+/** Reads and validates a story; errors name file, line, column and field. */
+export async function loadStory(storyPath: string): Promise<Story> {
+  let text: string;
+  try {
+    text = await readFile(storyPath, 'utf8');
+  } catch (error) {
+    throw new StoryValidationError([
+      {
+        file: storyPath,
+        line: 1,
+        column: 1,
+        path: [],
+        message: `cannot read the script (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      },
+    ]);
+  }
+  return parseStory(text, { file: storyPath });
+}
+
+/** The cache folder of one backend: drafts and real art never share entries. */
+function cacheFolder(root: string, kind: 'wiro' | 'draft') {
+  return { cacheDir: join(root, kind), journalPath: join(root, kind, 'journal.jsonl') };
+}
+
+/** The cached image of a job's chosen variant, if the cache has the job. */
+async function cachedImage(cache: PanelCache, job: PanelJob): Promise<string | undefined> {
+  const entry = await cache.get(job.cacheKey, job.inputs.samples);
+  return entry
+    ? cache.imagePath(job.cacheKey, Math.min(job.variant, entry.files.length - 1))
+    : undefined;
+}
+
+/**
+ * The whole pipeline for one issue: validate → expand → render panels → compose → manifest.
+ * Never throws for expected failures: the result carries the exit code and a message.
+ */
+export async function renderIssue(options: RenderIssueOptions): Promise<RenderIssueResult> {
+  const emit = (event: IssueEvent) => options.onEvent?.(event);
+  const env = options.env ?? process.env;
+  emit({ type: 'phase', phase: 'validate', detail: options.storyPath });
+  let story: Story;
+  try {
+    story = await loadStory(options.storyPath);
+  } catch (error) {
+    if (error instanceof StoryValidationError) return empty(ExitCode.Invalid, error.message);
+    throw error;
+  }
+  emit({ type: 'phase', phase: 'expand' });
+  const jobs = expandPanels(story);
+  let only: Set<string> | undefined;
+  try {
+    only = options.only?.length ? selectPanels(story, jobs, options.only) : undefined;
+  } catch (error) {
+    if (error instanceof SelectorError) return empty(ExitCode.Invalid, error.message, story);
+    throw error;
+  }
+
+  const mode = options.mode ?? 'render';
+  const wantsWiro = !options.draft && Boolean(env.WIRO_API_KEY?.trim());
+  const kind = options.backend?.kind ?? (wantsWiro ? 'wiro' : 'draft');
+  const cacheRoot = options.cacheDir ?? defaultCacheDir(options.storyPath);
+  const { cacheDir, journalPath } = cacheFolder(cacheRoot, kind);
+  const cache = new PanelCache(cacheDir);
+  const plan: PlannedPanel[] = [];
+  for (const job of jobs) {
+    const cached = (await cache.get(job.cacheKey, job.inputs.samples)) !== undefined;
+    const selected = !only || only.has(job.id);
+    plan.push({ job, cached, selected, estimatedCost: estimateTaskCost(job.inputs) });
+  }
+  const base = { ...empty(ExitCode.Done, ''), message: undefined, story, plan, backend: kind };
+  if (mode === 'plan') return base;
+
+  const outDir = options.outDir ?? defaultOutDir(story.slug, env);
+  let render: RenderResult | undefined;
+  if (mode === 'render') {
+    emit({ type: 'phase', phase: 'render', detail: `${jobs.length} panels` });
+    const backend = options.backend ?? (await openBackend({ draft: options.draft, env }));
+    if (!options.backend && backend.kind === 'draft') {
+      emit({
+        type: 'note',
+        message:
+          'No WIRO_API_KEY set: rendering free drafts on the local emulator. Set WIRO_API_KEY (and WIRO_API_SECRET) to render real art on Wiro.',
+      });
+    }
+    if (backend.kind === 'draft') {
+      // A new emulator reuses task ids, so a draft journal from an earlier process means nothing.
+      await rm(journalPath, { force: true });
+    }
+    try {
+      const uncached = plan.filter((p) => !p.cached);
+      const meanEstimate = uncached.length
+        ? uncached.reduce((sum, p) => sum + p.estimatedCost, 0) / uncached.length
+        : undefined;
+      render = await renderPanels(jobs, {
+        client: backend.client,
+        cacheDir,
+        journalPath,
+        concurrency: options.concurrency,
+        maxCost: options.maxCost,
+        costEstimate: meanEstimate,
+        only,
+        force: options.force,
+        signal: options.signal,
+        onEvent: emit,
+      });
+    } catch (error) {
+      if (error instanceof RenderAbortError) {
+        return { ...base, exitCode: ExitCode.Interrupted, message: error.message, outDir };
+      }
+      if (error instanceof WiroAuthError || error instanceof WiroInsufficientBalanceError) {
+        return { ...base, exitCode: ExitCode.PanelsFailed, message: error.message, outDir };
+      }
+      throw error;
+    } finally {
+      if (!options.backend) await backend.close();
+    }
+  }
+
+  const images = new Map<string, string>();
+  const missing: PanelJob[] = [];
+  const rendered = new Map(render?.panels.map((panel) => [panel.id, panel.image]));
+  for (const job of jobs) {
+    const image = render ? rendered.get(job.id) : await cachedImage(cache, job);
+    if (image) images.set(job.id, image);
+    else missing.push(job);
+  }
+
+  const manifestPath = join(outDir, 'manifest.json');
+  const result: RenderIssueResult = { ...base, render, outDir, manifestPath };
+  if (render?.stopped === 'budget') {
+    result.exitCode = ExitCode.BudgetReached;
+    result.message = `Budget of $${options.maxCost?.toFixed(2)} reached after $${render.totals.cost.toFixed(4)}: ${missing.length} panels not rendered. Run again with a higher --max-cost to resume.`;
+  } else {
+    if (missing.length > 0) {
+      if (mode === 'compose') {
+        const names = missing.map((j) => j.id).join(', ');
+        return {
+          ...result,
+          exitCode: ExitCode.PanelsFailed,
+          message: `Not in the cache yet: ${names}. Run render first.`,
+        };
+      }
+      for (const job of missing) {
+        images.set(
+          job.id,
+          await writePlaceholderPanel(
+            join(cacheRoot, 'placeholders'),
+            job.id,
+            job.inputs.width,
+            job.inputs.height,
+          ),
+        );
+      }
+      result.exitCode = ExitCode.PanelsFailed;
+      result.message = `${missing.length} panel(s) failed: ${missing.map((j) => j.id).join(', ')} (placeholders used)`;
+    }
+    if (options.compose) {
+      emit({ type: 'phase', phase: 'compose', detail: outDir });
+      const composed = await options.compose(story, images, {
+        outDir,
+        formats: options.formats ?? ['pdf', 'cbz', 'pages'],
+        signal: options.signal,
+      });
+      result.outputs = composed.outputs;
+      result.warnings = composed.warnings;
+    }
+  }
+
+  emit({ type: 'phase', phase: 'manifest', detail: manifestPath });
+  const fallback: RenderResult = {
+    panels: [],
+    totals: {
+      panels: jobs.length,
+      rendered: 0,
+      cached: images.size,
+      failed: 0,
+      skipped: 0,
+      cost: 0,
+      wallSeconds: 0,
+      uncertainRuns: 0,
+    },
+    stopped: undefined,
+  };
+  const manifest = buildManifest(jobs, render ?? fallback, new Date());
+  manifest.outputs = result.outputs;
+  await writeManifest(manifestPath, manifest);
+  return result;
+}
