@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Emulator, type EmulatorOptions, startEmulator } from 'wiro-emulator';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/** tsx's loader by absolute URL: the child runs in a scratch folder where `tsx` would not resolve. */
+const TSX = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/package.json')
+    .replace(/package\.json$/, 'dist/loader.mjs'),
+).href;
+export const FIXTURES = fileURLToPath(
+  new URL('../../../../packages/storyboard/fixtures/', import.meta.url),
+);
+
+/** What a CLI run printed and how it ended. */
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A scratch folder the CLI runs in, and an emulator it talks to as if it were Wiro. */
+export interface CliHarness {
+  emulator: Emulator;
+  dir: string;
+  run(
+    args: string[],
+    options?: {
+      onStdoutLine?: (line: string, kill: (signal: NodeJS.Signals) => void) => void;
+      cwd?: string;
+    },
+  ): Promise<CliRun>;
+  close(): Promise<void>;
+}
+
+export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Promise<CliHarness> {
+  const emulator = await startEmulator({ taskMs: 40, queueMs: 5, ...emulatorOptions });
+  const dir = await mkdtemp(join(tmpdir(), 'render-cli-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WIRO_API_KEY: emulator.apiKey,
+    WIRO_API_SECRET: emulator.apiSecret,
+    WIRO_BASE_URL: emulator.url,
+    COMICS_CACHE_DIR: join(dir, 'cache'),
+    INIT_CWD: dir,
+  };
+  return {
+    emulator,
+    dir,
+    run(args, options = {}) {
+      const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+        cwd: options.cwd ?? dir,
+        env: options.cwd ? { ...env, INIT_CWD: options.cwd } : env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        stdout += `${line}\n`;
+        options.onStdoutLine?.(line, (signal) => child.kill(signal));
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      return new Promise((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+      );
+    },
+    close: async () => {
+      await emulator.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

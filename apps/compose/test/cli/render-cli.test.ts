@@ -1,0 +1,142 @@
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CliHarness, FIXTURES, startCliHarness } from './_cli.js';
+
+let h: CliHarness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const COMPLETE = join(FIXTURES, 'valid', 'complete.yaml');
+const runs = () => h.emulator.ledger().requests.filter((r) => r.endpoint === 'Run').length;
+
+describe('render validate', () => {
+  it('exits 0 for a valid script', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['validate', COMPLETE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/valid \(3 pages, 11 panels, cover\)/);
+  });
+
+  it('exits 2 with file:line:column for an invalid script, and makes no request', async () => {
+    h = await startCliHarness();
+    const bad = join(FIXTURES, 'invalid', 'unknown-character.yaml');
+    for (const command of ['validate', 'render', 'plan']) {
+      const result = await h.run([command, bad]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/unknown-character\.yaml:\d+:\d+/);
+    }
+    expect(h.emulator.ledger().requests).toEqual([]);
+    expect(await readdir(h.dir)).toEqual([]);
+  });
+
+  it('exits 2 with one line for a usage mistake', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['render', COMPLETE, '--concurency', '3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('render plan', () => {
+  it('lists every panel with an estimate and makes no request', async () => {
+    h = await startCliHarness();
+    const result = await h.run(['plan', COMPLETE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/12 panels: 0 cached, 12 to render, estimated \$/);
+    expect(result.stdout).toContain('arrival-1');
+    expect(h.emulator.ledger().requests).toEqual([]);
+  });
+});
+
+describe('render', () => {
+  it('renders the issue, then renders nothing the second time', async () => {
+    h = await startCliHarness();
+    const first = await h.run([COMPLETE]);
+    expect(first.code).toBe(0);
+    expect(runs()).toBe(12);
+    const manifest = JSON.parse(
+      await readFile(join(h.dir, 'out', 'the-drowned-harbor-003', 'manifest.json'), 'utf8'),
+    );
+    expect(manifest.panels).toHaveLength(12);
+    expect(manifest.totals).toMatchObject({ rendered: 12, failed: 0 });
+    expect(JSON.stringify(manifest)).not.toContain(h.emulator.apiSecret!);
+
+    const requests = h.emulator.ledger().requests.length;
+    const second = await h.run([COMPLETE]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/rendered 0 {3}cached 12/);
+    expect(h.emulator.ledger().requests.length).toBe(requests);
+  });
+
+  it('re-renders just one page with --only and --force', async () => {
+    h = await startCliHarness();
+    await h.run([COMPLETE]);
+    const result = await h.run([COMPLETE, '--only', '2', '--force']);
+    expect(result.code).toBe(0);
+    expect(runs()).toBe(12 + 4);
+  });
+
+  it('resolves the script relative to the folder it was run from', async () => {
+    h = await startCliHarness();
+    await cp(COMPLETE, join(h.dir, 'story.yaml'));
+    const result = await h.run(['validate', 'story.yaml'], { cwd: h.dir });
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 3 when the budget is reached and resumes later without paying twice', async () => {
+    h = await startCliHarness({ cps: 0.01 });
+    const limited = await h.run([COMPLETE, '--max-cost', '0.0001', '--concurrency', '1']);
+    expect(limited.code).toBe(3);
+    expect(limited.stderr).toMatch(/Budget of \$0\.00 reached/);
+    const resumed = await h.run([COMPLETE]);
+    expect(resumed.code).toBe(0);
+    expect(h.emulator.ledger().billedTwice).toEqual([]);
+  });
+
+  it('stops on SIGINT with exit 130, killing or cancelling its tasks, and resumes', async () => {
+    h = await startCliHarness();
+    h.emulator.hold({ at: 'task_start' });
+    let submitted = 0;
+    const interrupted = await h.run([COMPLETE, '--json', '--concurrency', '3'], {
+      onStdoutLine: (line, kill) => {
+        const event = JSON.parse(line);
+        if (event.type === 'status' && event.status === 'task_start' && ++submitted === 3)
+          kill('SIGINT');
+      },
+    });
+    expect(interrupted.code).toBe(130);
+    const ledger = h.emulator.ledger();
+    expect(ledger.acceptedRuns).toBe(3);
+    expect(ledger.kills + ledger.cancels).toBe(3);
+    h.emulator.release();
+    const resumed = await h.run([COMPLETE]);
+    expect(resumed.code).toBe(0);
+    expect(h.emulator.ledger().billedTwice).toEqual([]);
+  });
+
+  it('exits 1 and still writes outputs when a panel keeps failing', async () => {
+    h = await startCliHarness({ faults: 'Run:taskFail:times=3' });
+    const result = await h.run([COMPLETE, '--concurrency', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/1 panel\(s\) failed: cover/);
+    const manifest = JSON.parse(
+      await readFile(join(h.dir, 'out', 'the-drowned-harbor-003', 'manifest.json'), 'utf8'),
+    );
+    expect(manifest.panels.find((p: { id: string }) => p.id === 'cover').status).toBe('failed');
+  });
+
+  it('never prints or stores the secret', async () => {
+    h = await startCliHarness({ faults: 'Run:http5xx:times=1,Task/Detail:http5xx:times=1' });
+    await writeFile(join(h.dir, 'noop'), '');
+    const result = await h.run([COMPLETE, '--json', '--verbose']);
+    const secret = h.emulator.apiSecret!;
+    expect(result.stdout + result.stderr).not.toContain(secret);
+    const manifest = await readFile(
+      join(h.dir, 'out', 'the-drowned-harbor-003', 'manifest.json'),
+      'utf8',
+    );
+    expect(manifest).not.toContain(secret);
+  });
+});
