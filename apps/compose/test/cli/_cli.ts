@@ -40,6 +40,34 @@ export interface CliHarness {
   close(): Promise<void>;
 }
 
+/** Runs the real `render` command in a child process and collects what it printed. */
+export function runCli(
+  args: string[],
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    onStdoutLine?: ((line: string, kill: (signal: NodeJS.Signals) => void) => void) | undefined;
+  },
+): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    stdout += `${line}\n`;
+    options.onStdoutLine?.(line, (signal) => child.kill(signal));
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+}
+
 export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Promise<CliHarness> {
   const emulator = await startEmulator({ taskMs: 40, queueMs: 5, ...emulatorOptions });
   const dir = await mkdtemp(join(tmpdir(), 'render-cli-'));
@@ -54,25 +82,12 @@ export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Pr
   return {
     emulator,
     dir,
-    run(args, options = {}) {
-      const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    run: (args, options = {}) =>
+      runCli(args, {
         cwd: options.cwd ?? dir,
         env: options.cwd ? { ...env, INIT_CWD: options.cwd } : env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        stdout += `${line}\n`;
-        options.onStdoutLine?.(line, (signal) => child.kill(signal));
-      });
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-      });
-      return new Promise((resolve) =>
-        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-      );
-    },
+        onStdoutLine: options.onStdoutLine,
+      }),
     close: async () => {
       await emulator.close();
       await rm(dir, { recursive: true, force: true });
