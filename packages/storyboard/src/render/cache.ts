@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What the cache records about one rendered job. */
@@ -75,6 +75,24 @@ export class PanelCache {
       join(this.folderOf(entry.key), 'entry.json'),
       `${JSON.stringify(entry, null, 1)}\n`,
     );
+  }
+
+  /**
+   * Deletes temporary files a killed process left behind (`*.part` downloads, `*.tmp` writes), so
+   * nothing partial stays in the cache. One render per cache folder at a time.
+   */
+  async sweepTemporaryFiles(): Promise<number> {
+    let removed = 0;
+    const entries = await readdir(this.dir, { recursive: true, withFileTypes: true }).catch(
+      () => [],
+    );
+    for (const entry of entries) {
+      if (entry.isFile() && /\.(part|tmp)$/.test(entry.name)) {
+        await rm(join(entry.parentPath, entry.name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Forgets a key (before rendering it again). */

@@ -20,6 +20,8 @@ export interface ManifestPanel {
   taskIds: string[];
   attempts: number;
   cost: number;
+  /** The task that produced the image in use, and what it cost, in whichever run it ran. */
+  source: { taskid: string; cost: number } | undefined;
   seconds: number;
   image: string | undefined;
   sha256: string | undefined;
@@ -67,6 +69,7 @@ export function buildManifest(
         taskIds: panel?.taskIds ?? [],
         attempts: panel?.attempts ?? 0,
         cost: panel?.cost ?? 0,
+        source: panel?.source,
         seconds: panel?.seconds ?? 0,
         image: panel?.image,
         sha256: panel?.sha256,

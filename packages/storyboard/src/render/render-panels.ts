@@ -50,6 +50,7 @@ function resultOf(job: PanelJob, partial: Partial<PanelResult>): PanelResult {
     cost: 0,
     seconds: 0,
     error: undefined,
+    source: undefined,
     ...partial,
   };
 }
@@ -73,6 +74,7 @@ export async function renderPanels(
   const { client, signal } = options;
   const cache = new PanelCache(options.cacheDir);
   await mkdir(options.cacheDir, { recursive: true });
+  await cache.sweepTemporaryFiles();
   const journal = new Journal(options.journalPath);
   const budget = new Budget(options.maxCost, options.costEstimate ?? 0.02);
   const limit = new AdaptiveLimit(options.concurrency ?? 4, (value, reason) =>
@@ -153,6 +155,7 @@ export async function renderPanels(
       image: images[chosen],
       images,
       sha256: entry.files[chosen]?.sha256,
+      source: { taskid: entry.taskid, cost: entry.cost },
       ...partial,
     });
   }
@@ -294,12 +297,29 @@ export async function renderPanels(
     });
   }
 
-  const settled = await Promise.allSettled(
-    jobs.map((job) => {
-      emit({ type: 'queued', panel: job.id });
-      return limit.run(() => renderOne(job));
+  // Jobs with tasks still running from an earlier process go first, so re-attaching to them
+  // takes the first slots and never pushes the tasks in flight past the concurrency limit.
+  const order = [...jobs.keys()].sort(
+    (a, b) =>
+      Number(!pendingByKey.has(jobs[a]!.cacheKey)) - Number(!pendingByKey.has(jobs[b]!.cacheKey)),
+  );
+  const outcomes = new Array<PromiseSettledResult<PanelResult>>(jobs.length);
+  await Promise.all(
+    order.map((index) => {
+      emit({ type: 'queued', panel: jobs[index]!.id });
+      return limit
+        .run(() => renderOne(jobs[index]!))
+        .then(
+          (value) => {
+            outcomes[index] = { status: 'fulfilled', value };
+          },
+          (reason: unknown) => {
+            outcomes[index] = { status: 'rejected', reason };
+          },
+        );
     }),
   );
+  const settled = outcomes;
   journal.close();
 
   const panels = settled.map((outcome, i) => {

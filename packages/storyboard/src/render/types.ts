@@ -92,9 +92,13 @@ export interface PanelResult {
   /** All variants' paths. */
   images: string[];
   sha256: string | undefined;
+  /** Tasks submitted (or re-attached) for this panel in this run. */
   taskIds: string[];
   attempts: number;
+  /** USD billed for this panel in this run (0 when it came from the cache). */
   cost: number;
+  /** The task whose images are used and what it cost when it ran (this run or an earlier one). */
+  source: { taskid: string; cost: number } | undefined;
   seconds: number;
   error: string | undefined;
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderAbortError } from '../../src/index.js';
 import { makeJobs, type RenderHarness, startRenderHarness } from './_harness.js';
@@ -24,6 +24,21 @@ describe('renderPanels', () => {
     expect(second.totals).toMatchObject({ rendered: 0, cached: 8, cost: 0 });
     expect(h.emulator.ledger().requests.length).toBe(requestsAfterFirst);
     expect(h.emulator.ledger().acceptedRuns).toBe(8);
+  });
+
+  it('records which task made each image, and sweeps temporary files a crash left behind', async () => {
+    h = await startRenderHarness();
+    const jobs = makeJobs(2);
+    const first = await h.render(jobs);
+    const leftover = `${first.panels[0]!.image}.deadbeef.part`;
+    await writeFile(leftover, 'half a png');
+    const second = await h.render(jobs);
+    for (const [i, panel] of second.panels.entries()) {
+      expect(panel.source?.taskid).toBe(first.panels[i]!.taskIds[0]);
+      const billed = h.emulator.ledger().tasks.find((t) => t.taskid === panel.source?.taskid);
+      expect(Number(billed?.totalcost)).toBeCloseTo(panel.source!.cost, 10);
+    }
+    await expect(access(leftover)).rejects.toThrow();
   });
 
   it('re-renders only the panel whose inputs changed', async () => {
