@@ -1,0 +1,266 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRandom, type LedgerSnapshot, startEmulator } from 'wiro-emulator';
+import { syntheticStory } from './story.js';
+import { findSecret, verifyCache, verifyOutputs } from './verify-files.js';
+
+const RENDER = fileURLToPath(new URL('../../apps/compose/src/cli/main.ts', import.meta.url));
+const TSX = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/package.json')
+    .replace(/package\.json$/, 'dist/loader.mjs'),
+).href;
+
+/** Seeded faults on every endpoint, at rates that make a run hit each of them many times. */
+export const CHAOS_FAULTS = [
+  'Run:http5xx:0.05',
+  'Run:http429:0.05:retryAfter=0',
+  'Run:dropBeforeAccept:0.03',
+  'Run:dropAfterAccept:0.03',
+  'Run:malformedJson:0.02',
+  'Run:code0:0.02',
+  'Run:taskFail:0.05',
+  'Run:taskError:0.03',
+  'Run:concurrencyBurst:times=4',
+  'Task/Detail:http5xx:0.05',
+  'Task/Detail:http429:0.03:retryAfter=0',
+  'Task/Detail:malformedJson:0.02',
+  'Task/Kill:http5xx:0.1',
+  'Task/Cancel:http5xx:0.1',
+  'download:truncated:0.05',
+  'download:http5xx:0.05',
+  'download:expired:0.01',
+  'socket:dropAfterAccept:0.1',
+  'socket:malformedJson:0.05',
+].join(',');
+
+/** Options of {@link runChaos}. */
+export interface ChaosOptions {
+  seed: number;
+  panels: number;
+  concurrency: number;
+  /** How many times the render process is killed with SIGKILL before it may finish. */
+  crashes: number;
+  /** Emulated task duration. */
+  taskMs: number;
+  log?: (line: string) => void;
+}
+
+/** One invariant and whether it held. */
+export interface Invariant {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** What a chaos run measured and whether every invariant held. */
+export interface ChaosReport {
+  options: ChaosOptions;
+  ok: boolean;
+  invariants: Invariant[];
+  processes: number;
+  crashes: number;
+  requests: number;
+  faults: LedgerSnapshot['faults'];
+  retries: number;
+  acceptedRuns: number;
+  billedSuccesses: number;
+  /** Successes billed beyond one per panel, and what explains them. */
+  duplicates: {
+    extra: number;
+    lostReply: number;
+    killedBeforeJournal: number;
+    expiredDownload: number;
+    unexplained: number;
+  };
+  maxInFlight: number;
+  seconds: number;
+}
+
+/** Runs the real `render` command until it completes, killing it `crashes` times on the way. */
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const random = createRandom(options.seed);
+  const emulator = await startEmulator({
+    taskMs: options.taskMs,
+    queueMs: 10,
+    seed: options.seed,
+    faults: CHAOS_FAULTS,
+    concurrency: 64,
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'chaos-'));
+  const story = join(dir, 'story.yaml');
+  await writeFile(story, syntheticStory(options.panels));
+  const env = {
+    ...process.env,
+    WIRO_API_KEY: emulator.apiKey,
+    WIRO_API_SECRET: emulator.apiSecret,
+    WIRO_BASE_URL: emulator.url,
+    COMICS_CACHE_DIR: join(dir, 'cache'),
+    INIT_CWD: dir,
+  };
+  const logs: string[] = [];
+  let retries = 0;
+  let processes = 0;
+  let crashes = 0;
+
+  /** One render process; killed with SIGKILL after `killAfter` events when given. */
+  const runOnce = (killAfter: number | undefined) =>
+    new Promise<number | null>((resolve) => {
+      processes++;
+      const child = spawn(
+        process.execPath,
+        ['--import', TSX, RENDER, story, '--json', '--concurrency', String(options.concurrency)],
+        { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let events = 0;
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        logs.push(line);
+        if (line.includes('"type":"retry"')) retries++;
+        if (killAfter !== undefined && ++events === killAfter) child.kill('SIGKILL');
+      });
+      child.stderr.on('data', (chunk) => logs.push(String(chunk)));
+      child.on('close', (code) => resolve(code));
+    });
+
+  try {
+    for (let crash = 0; crash < options.crashes; crash++) {
+      const killAfter = 1 + Math.floor(random() * options.panels * 3);
+      const code = await runOnce(killAfter);
+      if (code === null) crashes++;
+      log(
+        `process ${processes}: ${code === null ? `killed after ${killAfter} events` : `exited ${code}`}`,
+      );
+    }
+    let code: number | null = null;
+    for (let attempt = 0; attempt < 10 && code !== 0; attempt++) {
+      code = await runOnce(undefined);
+      log(`process ${processes}: exited ${code}`);
+    }
+
+    const ledger = emulator.ledger();
+    const invariants: Invariant[] = [];
+    const check = (name: string, ok: boolean, detail: string) =>
+      invariants.push({ name, ok, detail });
+    check('the last render completed', code === 0, `exit ${code}`);
+
+    const journal = (
+      await readFile(join(dir, 'cache', 'wiro', 'journal.jsonl'), 'utf8').catch(() => '')
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        try {
+          return JSON.parse(line) as { type: string; taskid?: string };
+        } catch {
+          return { type: 'torn' };
+        }
+      });
+    const journalled = new Set(journal.filter((r) => r.type === 'accepted').map((r) => r.taskid));
+    const expiredTasks = new Set(
+      ledger.requests.filter((r) => r.fault === 'expired' && r.taskid).map((r) => r.taskid),
+    );
+    const duplicates = {
+      extra: 0,
+      lostReply: 0,
+      killedBeforeJournal: 0,
+      expiredDownload: 0,
+      unexplained: 0,
+    };
+    for (const [inputKey, count] of Object.entries(ledger.billedByInput)) {
+      if (count <= 1) continue;
+      duplicates.extra += count - 1;
+      const billed = ledger.tasks.filter((t) => t.inputKey === inputKey && t.billed);
+      let explained = 0;
+      for (const task of billed) {
+        if (task.replyDropped) duplicates.lostReply++, explained++;
+        else if (!journalled.has(task.taskid)) duplicates.killedBeforeJournal++, explained++;
+        else if (expiredTasks.has(task.taskid)) duplicates.expiredDownload++, explained++;
+      }
+      duplicates.unexplained += Math.max(0, count - 1 - explained);
+    }
+    check(
+      'every panel billed once, except where the protocol cannot know',
+      duplicates.unexplained === 0,
+      JSON.stringify(duplicates),
+    );
+    const panelsBilled = Object.keys(ledger.billedByInput).length;
+    check(
+      'every panel rendered as a billed success',
+      panelsBilled === options.panels,
+      `${panelsBilled} of ${options.panels} inputs billed`,
+    );
+
+    const cacheProblems = await verifyCache(join(dir, 'cache'));
+    const outputProblems = await verifyOutputs(join(dir, 'out'));
+    check(
+      'no corrupt or partial file in the cache',
+      cacheProblems.length === 0,
+      cacheProblems.slice(0, 5).join('; ') || 'all intact',
+    );
+    check(
+      'no corrupt or partial output',
+      outputProblems.length === 0,
+      outputProblems.slice(0, 5).join('; ') || 'all intact',
+    );
+
+    const manifest = JSON.parse(
+      await readFile(join(dir, 'out', 'chaos-run-001', 'manifest.json'), 'utf8'),
+    ) as {
+      panels: Array<{ id: string; source?: { taskid: string; cost: number } }>;
+    };
+    const mismatches = manifest.panels.filter((panel) => {
+      const task = ledger.tasks.find((t) => t.taskid === panel.source?.taskid);
+      return (
+        !task ||
+        !task.billed ||
+        Math.abs(Number(task.totalcost) - (panel.source?.cost ?? -1)) > 1e-9
+      );
+    });
+    check(
+      'the manifest agrees with the ledger on task ids and costs',
+      mismatches.length === 0,
+      `${mismatches.length} panels disagree`,
+    );
+
+    const unaccounted = duplicates.lostReply + duplicates.killedBeforeJournal;
+    check(
+      'tasks in flight never exceeded the concurrency limit (plus tasks nobody could know of)',
+      ledger.maxInFlight <= options.concurrency + unaccounted,
+      `max ${ledger.maxInFlight}, limit ${options.concurrency}, unknowable tasks ${unaccounted}`,
+    );
+
+    await writeFile(join(dir, 'render.log'), logs.join('\n'));
+    const leaks = await findSecret([dir], emulator.apiSecret ?? '');
+    check(
+      'no secret in any output, log or manifest',
+      leaks.length === 0,
+      leaks.join(', ') || 'none',
+    );
+
+    return {
+      options,
+      ok: invariants.every((i) => i.ok),
+      invariants,
+      processes,
+      crashes,
+      requests: ledger.requests.length,
+      faults: ledger.faults,
+      retries,
+      acceptedRuns: ledger.acceptedRuns,
+      billedSuccesses: ledger.billed.count,
+      duplicates,
+      maxInFlight: ledger.maxInFlight,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

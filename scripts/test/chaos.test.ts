@@ -1,0 +1,11 @@
+import { expect, it } from 'vitest';
+import { runChaos } from '../chaos/run-chaos.js';
+
+it('a short seeded chaos run keeps every invariant', async () => {
+  const report = await runChaos({ seed: 7, panels: 12, crashes: 3, concurrency: 3, taskMs: 100 });
+  for (const invariant of report.invariants)
+    expect(invariant, invariant.detail).toMatchObject({ ok: true });
+  expect(report.crashes).toBe(3);
+  expect(report.faults.total).toBeGreaterThan(0);
+  expect(report.billedSuccesses).toBeGreaterThanOrEqual(12);
+}, 120_000);
