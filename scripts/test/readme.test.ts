@@ -32,7 +32,7 @@ describe('the README quick start contract', () => {
   it('runs scripts that exist, and CI runs the same test script', async () => {
     const pkg = JSON.parse(await read('package.json'));
     for (const command of await quickStartCommands()) {
-      const script = /&& pnpm ([\w-]+)/.exec(command.split('--frozen-lockfile && ')[1] ?? '')?.[1];
+      const script = /^pnpm ([\w-]+)/.exec(command.split('--frozen-lockfile && ')[1] ?? '')?.[1];
       expect(script && pkg.scripts[script], `script for: ${command}`).toBeTruthy();
     }
     const ci = await read('.ci/run');
