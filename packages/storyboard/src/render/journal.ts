@@ -59,11 +59,15 @@ export class Journal {
     return records;
   }
 
-  /** Appends a record and flushes it to disk before returning. */
+  /**
+   * Appends a record before returning. Written data survives the process being killed; an
+   * `accepted` record is also flushed to the disk, so it survives a power cut too (the others
+   * only save work, and blocking on a flush for each would slow every panel).
+   */
   write(record: JournalRecord): void {
     this.records.push(record);
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
-    fdatasyncSync(this.fd);
+    if (record.type === 'accepted') fdatasyncSync(this.fd);
   }
 
   /** Accepted tasks with no settled record, newest per key. */
