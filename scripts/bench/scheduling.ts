@@ -25,9 +25,25 @@ export interface SchedulingResult extends SchedulingCase {
 
 function jobs(count: number): PanelJob[] {
   return Array.from({ length: count }, (_, i) => {
-    const inputs = { prompt: `ComicsFact1 style. bench panel ${i}`, steps: 4, scale: 3.5, samples: 1, seed: i, width: 256, height: 256 };
+    const inputs = {
+      prompt: `ComicsFact1 style. bench panel ${i}`,
+      steps: 4,
+      scale: 3.5,
+      samples: 1,
+      seed: i,
+      width: 256,
+      height: 256,
+    };
     const model = 'Adel_AI/Comics-Factory-v1';
-    return { id: `b${i}`, page: 1, slot: 0, model, inputs, variant: 0, cacheKey: computeCacheKey(model, inputs) };
+    return {
+      id: `b${i}`,
+      page: 1,
+      slot: 0,
+      model,
+      inputs,
+      variant: 0,
+      cacheKey: computeCacheKey(model, inputs),
+    };
   });
 }
 
@@ -37,7 +53,12 @@ function jobs(count: number): PanelJob[] {
  * `ceil(panels / concurrency) × taskMs`.
  */
 export async function measureScheduling(c: SchedulingCase): Promise<SchedulingResult> {
-  const emulator = await startEmulator({ taskMs: c.taskMs, queueMs: 0, concurrency: c.concurrency + 8, balance: 10_000 });
+  const emulator = await startEmulator({
+    taskMs: c.taskMs,
+    queueMs: 0,
+    concurrency: c.concurrency + 8,
+    balance: 10_000,
+  });
   const dir = await mkdtemp(join(tmpdir(), 'bench-sched-'));
   try {
     const client = createWiroClient({
@@ -54,7 +75,8 @@ export async function measureScheduling(c: SchedulingCase): Promise<SchedulingRe
       concurrency: c.concurrency,
     });
     const makespanMs = performance.now() - started;
-    if (result.totals.rendered !== c.panels) throw new Error(`only ${result.totals.rendered} panels rendered`);
+    if (result.totals.rendered !== c.panels)
+      throw new Error(`only ${result.totals.rendered} panels rendered`);
     const ledger = emulator.ledger();
     const idealMs = Math.ceil(c.panels / c.concurrency) * c.taskMs;
     return {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandom, type LedgerSnapshot, startEmulator } from 'wiro-emulator';
-import { syntheticStory } from './story.js';
+import { syntheticStory } from '../lib/synthetic-story.js';
 import { findSecret, verifyCache, verifyOutputs } from './verify-files.js';
 
 const RENDER = fileURLToPath(new URL('../../apps/compose/src/cli/main.ts', import.meta.url));
