@@ -1,0 +1,112 @@
+/**
+ * `pnpm bench [--quick] [--only scheduling,noop,compose] [--runs N] [--out file.json]`: the
+ * benchmarks behind the README's figures. Prints JSON and writes it to bench-results/ (or --out).
+ * Never part of the test suite's pass/fail.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runComposeBench } from './compose.js';
+import { describeEnvironment } from './environment.js';
+import { measureNoopRebuild } from './noop-rebuild.js';
+import { measureScheduling, type SchedulingResult } from './scheduling.js';
+import { round, spread } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const quick = values.quick ?? false;
+const runs = Number(values.runs ?? (quick ? 1 : 3));
+const only = new Set((values.only ?? 'scheduling,noop,compose').split(','));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const results: Record<string, unknown> = {};
+const targets: Array<{ name: string; target: string; value: number; ok: boolean }> = [];
+
+if (only.has('scheduling')) {
+  const base = quick
+    ? { panels: 48, concurrency: 12, taskMs: 1000 }
+    : { panels: 240, concurrency: 24, taskMs: 2000 };
+  for (const socket of [true, false]) {
+    const samples: SchedulingResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      const sample = await measureScheduling({ ...base, socket });
+      log(
+        `scheduling ${socket ? 'socket' : 'polling'} run ${i + 1}: efficiency ${sample.efficiency}, ${sample.requestsPerTask} requests/task`,
+      );
+      samples.push(sample);
+    }
+    const efficiency = spread(samples.map((s) => s.efficiency));
+    const key = socket ? 'schedulingSocket' : 'schedulingPolling';
+    results[key] = {
+      ...base,
+      socket,
+      idealMs: samples[0]!.idealMs,
+      makespanMs: spread(samples.map((s) => s.makespanMs)),
+      efficiency,
+      requestsPerTask: spread(samples.map((s) => s.requestsPerTask)),
+      peakInFlight: Math.max(...samples.map((s) => s.peakInFlight)),
+    };
+    const want = socket ? 0.95 : 0.85;
+    targets.push({
+      name: `${key}.efficiency`,
+      target: `>= ${want}`,
+      value: efficiency.median,
+      ok: efficiency.median >= want,
+    });
+    if (socket) {
+      const requests = spread(samples.map((s) => s.requestsPerTask)).median;
+      targets.push({
+        name: 'schedulingSocket.requestsPerTask',
+        target: '<= 4',
+        value: requests,
+        ok: requests <= 4,
+      });
+    }
+  }
+}
+
+if (only.has('noop')) {
+  const noop = await measureNoopRebuild(quick ? 60 : 240, Math.max(3, runs));
+  log(`no-op rebuild of ${noop.panels} panels: median ${noop.noopSeconds.median} s`);
+  results.noopRebuild = noop;
+  targets.push({
+    name: 'noopRebuild.seconds',
+    target: '< 2',
+    value: noop.noopSeconds.median,
+    ok: noop.noopSeconds.median < 2,
+  });
+}
+
+if (only.has('compose')) {
+  const compose = await runComposeBench({ quick, runs, log });
+  results.compose = compose.results;
+  targets.push(...compose.targets);
+}
+
+const report = {
+  environment: describeEnvironment(),
+  quick,
+  runs,
+  results,
+  targets: targets.map((t) => ({ ...t, value: round(t.value) })),
+};
+const json = `${JSON.stringify(report, null, 2)}\n`;
+const out = values.out
+  ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+  : join(
+      dirname(new URL(import.meta.url).pathname),
+      '..',
+      '..',
+      'bench-results',
+      `bench-${report.environment.date.replace(/[:.]/g, '-')}.json`,
+    );
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, json);
+process.stdout.write(json);
+for (const t of targets) log(`${t.ok ? 'ok  ' : 'MISS'} ${t.name} ${t.target}: ${round(t.value)}`);
+log(`written to ${out}`);
