@@ -1,7 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildManifest,
+  canonicalJson,
   expandPanels,
   PanelCache,
   type PanelJob,
@@ -131,6 +133,44 @@ function cacheFolder(root: string, kind: 'wiro' | 'draft') {
   return { cacheDir: join(root, kind), journalPath: join(root, kind, 'journal.jsonl') };
 }
 
+/** Bumped when compose's output for the same inputs changes. */
+const COMPOSE_VERSION = 'compose/1';
+
+/** Hash of everything the outputs are made from: the story (lettering too), images, formats. */
+function composeFingerprint(
+  story: Story,
+  jobs: PanelJob[],
+  images: ReadonlyMap<string, string>,
+  render: RenderResult | undefined,
+  formats: OutputFormat[],
+): string | undefined {
+  const shas = new Map(render?.panels.map((p) => [p.id, p.sha256]));
+  const panelShas = jobs.map((job) => shas.get(job.id));
+  if (panelShas.some((sha) => !sha) || images.size !== jobs.length) return undefined;
+  return createHash('sha256')
+    .update(canonicalJson({ version: COMPOSE_VERSION, story, panelShas, formats }))
+    .digest('hex');
+}
+
+/** The previous run's outputs when they were made from the same fingerprint and are all there. */
+async function upToDateOutputs(
+  manifestPath: string,
+  fingerprint: string | undefined,
+): Promise<OutputFile[] | undefined> {
+  if (!fingerprint) return undefined;
+  try {
+    const previous = JSON.parse(await readFile(manifestPath, 'utf8')) as RunManifest;
+    if (previous.composeFingerprint !== fingerprint || previous.outputs.length === 0)
+      return undefined;
+    for (const output of previous.outputs) {
+      if ((await stat(output.path)).size !== output.bytes) return undefined;
+    }
+    return previous.outputs;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The cached image of a job's chosen variant, if the cache has the job. */
 async function cachedImage(cache: PanelCache, job: PanelJob): Promise<string | undefined> {
   const entry = await cache.get(job.cacheKey, job.inputs.samples);
@@ -235,6 +275,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   }
 
   const manifestPath = join(outDir, 'manifest.json');
+  let fingerprint: string | undefined;
   const result: RenderIssueResult = { ...base, render, outDir, manifestPath };
   if (render?.stopped === 'budget') {
     result.exitCode = ExitCode.BudgetReached;
@@ -264,14 +305,22 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
       result.message = `${missing.length} panel(s) failed: ${missing.map((j) => j.id).join(', ')} (placeholders used)`;
     }
     if (options.compose) {
-      emit({ type: 'phase', phase: 'compose', detail: outDir });
-      const composed = await options.compose(story, images, {
-        outDir,
-        formats: options.formats ?? ['pdf', 'cbz', 'pages'],
-        signal: options.signal,
-      });
-      result.outputs = composed.outputs;
-      result.warnings = composed.warnings;
+      const formats = options.formats ?? ['pdf', 'cbz', 'pages'];
+      fingerprint = composeFingerprint(story, jobs, images, render, formats);
+      const previous = await upToDateOutputs(manifestPath, fingerprint);
+      if (previous) {
+        emit({ type: 'note', message: 'Pages, PDF and CBZ are up to date.' });
+        result.outputs = previous;
+      } else {
+        emit({ type: 'phase', phase: 'compose', detail: outDir });
+        const composed = await options.compose(story, images, {
+          outDir,
+          formats,
+          signal: options.signal,
+        });
+        result.outputs = composed.outputs;
+        result.warnings = composed.warnings;
+      }
     }
   }
 
@@ -292,6 +341,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   };
   const manifest = buildManifest(jobs, render ?? fallback, new Date());
   manifest.outputs = result.outputs;
+  manifest.composeFingerprint = result.exitCode === ExitCode.Done ? fingerprint : undefined;
   await writeManifest(manifestPath, manifest);
   return result;
 }

@@ -38,6 +38,8 @@ export interface RunManifest {
   stopped: RenderResult['stopped'];
   /** Files written after rendering (pages, PDF, CBZ), added by compose. */
   outputs: Array<{ kind: string; path: string; bytes: number; sha256: string }>;
+  /** Hash of everything the outputs were composed from; equal means they are up to date. */
+  composeFingerprint?: string | undefined;
 }
 
 /** Joins the jobs and their results into the run manifest. */

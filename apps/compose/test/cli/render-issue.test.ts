@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createWiroClient } from 'wiro-core';
+import { type Emulator, startEmulator } from 'wiro-emulator';
+import { type ComposeStep, renderIssue } from '../../src/cli/render-issue.js';
+import { FIXTURES } from './_cli.js';
+
+let emulator: Emulator;
+let dir: string;
+let composeCalls: number;
+
+/** A compose step that writes one small file per call, so outputs exist and can be checked. */
+const compose: ComposeStep = async (story, panels, { outDir }) => {
+  composeCalls++;
+  const path = join(outDir, `${story.slug}.txt`);
+  const text = [...panels.keys()].join('\n');
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path, text);
+  return {
+    outputs: [{ kind: 'test', path, bytes: Buffer.byteLength(text), sha256: 'x' }],
+    warnings: [],
+  };
+};
+
+beforeEach(async () => {
+  emulator = await startEmulator({ taskMs: 30, queueMs: 5 });
+  dir = await mkdtemp(join(tmpdir(), 'render-issue-'));
+  composeCalls = 0;
+});
+afterEach(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function render(storyPath: string) {
+  const client = createWiroClient({
+    apiKey: emulator.apiKey,
+    apiSecret: emulator.apiSecret,
+    baseUrl: emulator.url,
+  });
+  return renderIssue({
+    storyPath,
+    outDir: join(dir, 'out'),
+    cacheDir: join(dir, 'cache'),
+    backend: { client, kind: 'wiro', close: async () => {} },
+    compose,
+  });
+}
+
+it('skips compose when nothing changed, and re-composes without rendering when only dialogue changed', async () => {
+  const story = join(dir, 'story.yaml');
+  const text = await readFile(join(FIXTURES, 'valid', 'complete.yaml'), 'utf8');
+  await writeFile(story, text);
+
+  expect((await render(story)).exitCode).toBe(0);
+  expect(composeCalls).toBe(1);
+  expect(emulator.ledger().acceptedRuns).toBe(12);
+
+  expect((await render(story)).exitCode).toBe(0);
+  expect(composeCalls).toBe(1);
+
+  await writeFile(
+    story,
+    text.replace('The harbor never sleeps. It only drowns.', 'The harbor forgets nothing.'),
+  );
+  const edited = await render(story);
+  expect(edited.exitCode).toBe(0);
+  expect(edited.render?.totals).toMatchObject({ rendered: 0, cached: 12 });
+  expect(composeCalls).toBe(2);
+  expect(emulator.ledger().acceptedRuns).toBe(12);
+
+  await rm(join(dir, 'out', 'the-drowned-harbor-003.txt'));
+  await render(story);
+  expect(composeCalls).toBe(3);
+});
