@@ -1,18 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { spawnTs } from '../../tooling/spawn-ts.js';
 import { syntheticStory } from '../lib/synthetic-story.js';
 import { round, type Spread, spread } from './stats.js';
 
 const RENDER = fileURLToPath(new URL('../../apps/compose/src/cli/main.ts', import.meta.url));
-const TSX = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/package.json')
-    .replace(/package\.json$/, 'dist/loader.mjs'),
-).href;
 
 /** Runs the render command once; returns its wall time in seconds, process start included. */
 function timeRender(dir: string, story: string): Promise<number> {
@@ -20,11 +14,11 @@ function timeRender(dir: string, story: string): Promise<number> {
   delete env.WIRO_API_KEY;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', TSX, RENDER, story, '--concurrency', '16'], {
+    const child = spawnTs(RENDER, [story, '--concurrency', '16'], {
       cwd: dir,
       env,
-      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    child.stdout.resume();
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;

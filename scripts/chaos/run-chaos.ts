@@ -1,20 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createRandom, type LedgerSnapshot, startEmulator } from 'wiro-emulator';
+import { spawnTs } from '../../tooling/spawn-ts.js';
 import { syntheticStory } from '../lib/synthetic-story.js';
 import { findSecret, verifyCache, verifyOutputs } from './verify-files.js';
 
 const RENDER = fileURLToPath(new URL('../../apps/compose/src/cli/main.ts', import.meta.url));
-const TSX = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/package.json')
-    .replace(/package\.json$/, 'dist/loader.mjs'),
-).href;
 
 /** Seeded faults on every endpoint, at rates that make a run hit each of them many times. */
 export const CHAOS_FAULTS = [
@@ -114,10 +108,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const runOnce = (killAfter: number | undefined) =>
     new Promise<number | null>((resolve) => {
       processes++;
-      const child = spawn(
-        process.execPath,
-        ['--import', TSX, RENDER, story, '--json', '--concurrency', String(options.concurrency)],
-        { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      const child = spawnTs(
+        RENDER,
+        [story, '--json', '--concurrency', String(options.concurrency)],
+        { cwd: dir, env },
       );
       let events = 0;
       createInterface({ input: child.stdout }).on('line', (line) => {

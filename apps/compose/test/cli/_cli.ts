@@ -1,19 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { type Emulator, type EmulatorOptions, startEmulator } from 'wiro-emulator';
+import { spawnTs } from '../../../../tooling/spawn-ts.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-/** tsx's loader by absolute URL: the child runs in a scratch folder where `tsx` would not resolve. */
-const TSX = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/package.json')
-    .replace(/package\.json$/, 'dist/loader.mjs'),
-).href;
 export const FIXTURES = fileURLToPath(
   new URL('../../../../packages/storyboard/fixtures/', import.meta.url),
 );
@@ -49,10 +42,9 @@ export function runCli(
     onStdoutLine?: ((line: string, kill: (signal: NodeJS.Signals) => void) => void) | undefined;
   },
 ): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+  const child = spawnTs(MAIN, args, {
     cwd: options.cwd,
     env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

@@ -133,6 +133,13 @@ export async function renderPanels(
       const entry: CacheEntry = { key: job.cacheKey, taskid, cost: task.totalCost, files };
       await cache.put(entry);
       succeeded = true;
+      emit({
+        type: 'done',
+        panel: job.id,
+        taskid,
+        cost: task.totalCost,
+        seconds: task.elapsedSeconds,
+      });
       journal.write({ type: 'settled', key: job.cacheKey, taskid, outcome: 'done', at: now() });
       return { task, entry };
     } catch (error) {
@@ -172,26 +179,21 @@ export async function renderPanels(
     if (!wanted) return resultOf(job, { status: 'skipped', error: 'not selected and not cached' });
 
     const taskIds: string[] = [];
-    let cost = 0;
     let lastError = '';
+    const rendered = (entry: CacheEntry, total: number, attempts: number) =>
+      finished(job, entry, {
+        status: 'rendered',
+        taskIds,
+        attempts,
+        cost: total,
+        seconds: (now() - startedJob) / 1000,
+      });
     for (const pending of pendingByKey.get(job.cacheKey)?.splice(0) ?? []) {
       emit({ type: 'reattached', panel: job.id, taskid: pending.taskid });
       taskIds.push(pending.taskid);
       try {
         const { task, entry } = await follow(job, pending.taskid, pending.token);
-        emit({
-          type: 'done',
-          panel: job.id,
-          taskid: task.id,
-          cost: task.totalCost,
-          seconds: task.elapsedSeconds,
-        });
-        return finished(job, entry, {
-          status: 'rendered',
-          taskIds,
-          cost: task.totalCost,
-          seconds: (now() - startedJob) / 1000,
-        });
+        return rendered(entry, task.totalCost, 0);
       } catch (error) {
         if (error instanceof WiroAbortError) throw error;
         lastError = describe(error);
@@ -264,22 +266,8 @@ export async function renderPanels(
       emit({ type: 'submitted', panel: job.id, taskid: run.taskid, attempt });
       try {
         const { task, entry } = await follow(job, run.taskid, run.socketaccesstoken);
-        cost += task.totalCost;
         limit.succeeded();
-        emit({
-          type: 'done',
-          panel: job.id,
-          taskid: task.id,
-          cost: task.totalCost,
-          seconds: task.elapsedSeconds,
-        });
-        return finished(job, entry, {
-          status: 'rendered',
-          taskIds,
-          attempts: attempt,
-          cost,
-          seconds: (now() - startedJob) / 1000,
-        });
+        return rendered(entry, task.totalCost, attempt);
       } catch (error) {
         if (error instanceof WiroAbortError) throw error;
         lastError = describe(error);
@@ -292,7 +280,8 @@ export async function renderPanels(
       status: 'failed',
       taskIds,
       attempts: maxAttempts,
-      cost,
+      // Failed tasks are not billed.
+      cost: 0,
       error: lastError,
     });
   }

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
+import { spawnTs } from '../../../../tooling/spawn-ts.js';
 import type { RenderEvent } from '../../src/index.js';
 import { makeJobs, type RenderHarness, startRenderHarness } from './_harness.js';
 
@@ -30,12 +30,12 @@ function runChild(
     count: COUNT,
     concurrency: 2,
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawnTs(CHILD, [], {
     env: { ...process.env, RENDER_CHILD: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  child.stderr.pipe(process.stderr);
   const events: ChildEvent[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     events.push(JSON.parse(line));
     if (until?.(events)) child.kill('SIGKILL');
   });
