@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * `pnpm nightly`: a thin shell over `runNightly`. Progress goes to stderr as plain lines, the
+ * summary to stdout (`--json`: JSON lines on stdout); usage errors exit 2 with one line.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describeEvent } from './_compose.js';
+import { parseNightlyArgs, UsageError, usage } from './args.js';
+import type { NightlyEvent } from './build-issues.js';
+import { runNightly } from './run-nightly.js';
+import { formatSummaryMarkdown } from './summary.js';
+
+const out = (text: string) => process.stdout.write(text);
+const err = (text: string) => process.stderr.write(text);
+
+/** The folder the user ran the command from (pnpm records it in INIT_CWD). */
+const invocationDir = () => process.env.INIT_CWD ?? process.cwd();
+
+/** One plain progress line per event worth a line. */
+function createLog() {
+  let position = '';
+  return (event: NightlyEvent) => {
+    if (event.type === 'issue-start') {
+      position = `[${event.index + 1}/${event.total}]`;
+      err(`${position} ${event.script}\n`);
+    } else if (event.type === 'issue-event') {
+      const line = describeEvent(event.event);
+      if (line) err(`${position}   ${line}\n`);
+    } else {
+      const r = event.report;
+      const ran = r.status !== 'skipped' && r.status !== 'invalid' && r.fingerprint !== undefined;
+      const detail = ran
+        ? ` (${r.panels.rendered} rendered, ${r.panels.cached} cached, ${r.panels.failed} failed, $${r.cost.toFixed(4)}, ${r.seconds.toFixed(1)} s)`
+        : r.status === 'skipped'
+          ? ` (${r.message})`
+          : '';
+      err(`${position} ${r.status}: ${r.title ?? r.script}${detail}\n`);
+      if (r.message && r.status !== 'skipped') err(`${r.message}\n`);
+    }
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseNightlyArgs>;
+  try {
+    args = parseNightlyArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`nightly: ${error.message} (see --help)\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    out(`${usage()}\n`);
+    return 0;
+  }
+  const rootDir = invocationDir();
+  const dotEnv = join(rootDir, '.env');
+  if (existsSync(dotEnv)) {
+    const before = { ...process.env };
+    process.loadEnvFile(dotEnv);
+    Object.assign(process.env, before);
+  }
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    if (++interrupts > 1) process.exit(130);
+    err('\nStopping: killing running tasks… (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  if (!args.json && !args.draft && !process.env.WIRO_API_KEY?.trim()) {
+    err(
+      'No WIRO_API_KEY set: building free drafts on the local emulator. Set WIRO_API_KEY (and WIRO_API_SECRET) to render real art on Wiro.\n',
+    );
+  }
+  const log = createLog();
+  const result = await runNightly({
+    pattern: args.issues,
+    rootDir,
+    outDir: args.out,
+    cacheDir: args.cacheDir ? resolve(rootDir, args.cacheDir) : undefined,
+    concurrency: args.concurrency,
+    maxCost: args.maxCost,
+    draft: args.draft,
+    force: args.force,
+    formats: args.formats,
+    signal: controller.signal,
+    onEvent: args.json ? (event) => out(`${JSON.stringify(event)}\n`) : log,
+  });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  if (!result) {
+    err(`nightly: no script matches ${args.issues} (in ${rootDir})\n`);
+    return 2;
+  }
+  if (args.json) {
+    out(`${JSON.stringify({ type: 'summary', ...result.summary })}\n`);
+  } else {
+    out(formatSummaryMarkdown(result.summary));
+    err(`Reader: ${result.files.reader}\n`);
+  }
+  return result.summary.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const verbose = process.argv.includes('--verbose');
+    err(
+      `nightly: ${verbose && error instanceof Error ? error.stack : ((error as Error)?.message ?? String(error))}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

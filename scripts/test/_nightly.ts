@@ -1,0 +1,96 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Emulator, type EmulatorOptions, startEmulator } from 'wiro-emulator';
+import { spawnTs } from '../../tooling/spawn-ts.js';
+import type { NightlySummary } from '../nightly/summary.js';
+
+const MAIN = fileURLToPath(new URL('../nightly/main.ts', import.meta.url));
+/** storyboard's script fixtures: `valid/*.yaml` and `invalid/*.yaml`. */
+export const FIXTURES = fileURLToPath(
+  new URL('../../packages/storyboard/fixtures/', import.meta.url),
+);
+
+/** What a nightly run printed and how it ended. */
+export interface NightlyRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A scratch project with `issues/<name>/story.yaml`, and an emulator that stands in for Wiro. */
+export interface NightlyHarness {
+  emulator: Emulator;
+  dir: string;
+  /** The environment that points Wiro at the emulator (for in-process `runNightly`). */
+  env: NodeJS.ProcessEnv;
+  /** Copies a fixture (`valid/minimal.yaml`) to `issues/<name>/story.yaml`. */
+  addIssue(name: string, fixture: string): Promise<string>;
+  /** Writes `issues/<name>/story.yaml`. */
+  writeIssue(name: string, text: string): Promise<string>;
+  /** Runs the real `nightly` process in the scratch folder. */
+  run(args?: string[]): Promise<NightlyRun>;
+  /** `out/nightly/summary.json`. */
+  summary(): Promise<NightlySummary>;
+  /** Run requests the emulator has seen. */
+  runs(): number;
+  close(): Promise<void>;
+}
+
+export async function startNightlyHarness(
+  emulatorOptions: EmulatorOptions = {},
+): Promise<NightlyHarness> {
+  const emulator = await startEmulator({ taskMs: 40, queueMs: 5, ...emulatorOptions });
+  const dir = await mkdtemp(join(tmpdir(), 'nightly-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WIRO_API_KEY: emulator.apiKey,
+    WIRO_API_SECRET: emulator.apiSecret,
+    WIRO_BASE_URL: emulator.url,
+    NIGHTLY_CACHE_DIR: join(dir, 'cache'),
+    INIT_CWD: dir,
+  };
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('NIGHTLY_') && name !== 'NIGHTLY_CACHE_DIR') delete env[name];
+  }
+  const writeIssue = async (name: string, text: string) => {
+    const path = join(dir, 'issues', name, 'story.yaml');
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    return path;
+  };
+  return {
+    emulator,
+    dir,
+    env,
+    writeIssue,
+    addIssue: async (name, fixture) => {
+      const path = join(dir, 'issues', name, 'story.yaml');
+      await mkdir(dirname(path), { recursive: true });
+      await cp(join(FIXTURES, fixture), path);
+      return path;
+    },
+    run(args = []) {
+      const child = spawnTs(MAIN, args, { cwd: dir, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      return new Promise((resolve) =>
+        child.on('close', (code) => resolve({ code, stdout, stderr })),
+      );
+    },
+    summary: async () =>
+      JSON.parse(await readFile(join(dir, 'out', 'nightly', 'summary.json'), 'utf8')),
+    runs: () => emulator.ledger().requests.filter((r) => r.endpoint === 'Run').length,
+    close: async () => {
+      await emulator.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
