@@ -1,19 +1,24 @@
-/**
- * Internal: everything nightly builds take from compose, in one place. `renderIssue` and its types
- * come from the package export; the backend, the compose step, exit codes and event wording are
- * not exported yet, so they are imported from compose's CLI folder by relative path.
- */
-
+/** Internal: everything nightly builds take from compose's command-line building blocks. */
 export {
   type ComposeStep,
+  composeStep,
+  describeEvent,
+  describeFlags,
+  ExitCode,
+  envValue,
+  type FlagSpec,
   type IssueEvent,
+  isTruthy,
   loadStory,
   type OutputFile,
   type OutputFormat,
+  openBackend,
+  parseFlags,
+  parseList,
+  positiveNumber,
+  type RenderBackend,
   type RenderIssueResult,
   renderIssue,
-} from 'compose/render-issue';
-export { openBackend, type RenderBackend } from '../../apps/compose/src/cli/backend.js';
-export { composeStep } from '../../apps/compose/src/cli/compose-step.js';
-export { ExitCode } from '../../apps/compose/src/cli/exit-codes.js';
-export { describeEvent } from '../../apps/compose/src/cli/progress.js';
+  runCommand,
+  UsageError,
+} from 'compose/cli';

@@ -1,11 +1,17 @@
-import { parseArgs } from 'node:util';
-import type { OutputFormat } from './_compose.js';
+import {
+  describeFlags,
+  envValue,
+  type FlagSpec,
+  isTruthy,
+  type OutputFormat,
+  parseFlags,
+  parseList,
+  positiveNumber,
+  UsageError,
+} from './_compose.js';
 import { ALL_FORMATS } from './build-issues.js';
 
-/** A usage mistake: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /** Every flag with its description and environment variable (shown by --help). */
 export const FLAGS = {
@@ -48,7 +54,7 @@ export const FLAGS = {
   },
   verbose: { type: 'boolean', env: '', help: 'stack traces on errors' },
   help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
-} as const;
+} as const satisfies Record<string, FlagSpec>;
 
 /** The command line after parsing and checking. */
 export interface NightlyArgs {
@@ -65,46 +71,14 @@ export interface NightlyArgs {
   help: boolean;
 }
 
-function positiveNumber(flag: string, value: string | undefined, integer: boolean) {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(
-      `--${flag} must be a positive ${integer ? 'whole ' : ''}number, got "${value}"`,
-    );
-  }
-  return n;
-}
-
-const truthy = (value: string | undefined) =>
-  ['1', 'true', 'yes'].includes((value ?? '').trim().toLowerCase());
-
 /** Parses argv (without node and the script); flags fall back to their environment variables. */
 export function parseNightlyArgs(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): NightlyArgs {
-  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; strict: true }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  const fromEnv = (flag: keyof typeof FLAGS) => {
-    const name = FLAGS[flag].env;
-    const value = name ? env[name]?.trim() : undefined;
-    return value ? value : undefined;
-  };
-  const format = values.format ?? fromEnv('format');
-  const formats = format
-    ?.split(',')
-    .map((f) => f.trim())
-    .filter(Boolean) as OutputFormat[] | undefined;
-  for (const f of formats ?? []) {
-    if (!ALL_FORMATS.includes(f)) {
-      throw new UsageError(`--format ${f}: choose from ${ALL_FORMATS.join(', ')}`);
-    }
-  }
+  const { values } = parseFlags(argv, FLAGS, false);
+  const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
+  const formats = parseList('format', values.format ?? fromEnv('format'), ALL_FORMATS);
   return {
     issues: values.issues ?? fromEnv('issues') ?? 'issues/*/story.yaml',
     out: values.out ?? fromEnv('out') ?? 'out/nightly',
@@ -112,9 +86,9 @@ export function parseNightlyArgs(
     concurrency: positiveNumber('concurrency', values.concurrency ?? fromEnv('concurrency'), true),
     maxCost: positiveNumber('max-cost', values['max-cost'] ?? fromEnv('max-cost'), false),
     formats,
-    draft: values.draft ?? truthy(fromEnv('draft')),
-    force: values.force ?? truthy(fromEnv('force')),
-    json: values.json ?? truthy(fromEnv('json')),
+    draft: values.draft ?? isTruthy(fromEnv('draft')),
+    force: values.force ?? isTruthy(fromEnv('force')),
+    json: values.json ?? isTruthy(fromEnv('json')),
     verbose: values.verbose ?? false,
     help: values.help ?? false,
   };
@@ -131,10 +105,7 @@ export function usage(): string {
     '',
     'Options:',
   ];
-  for (const [name, flag] of Object.entries(FLAGS)) {
-    const left = `  --${name}${flag.type === 'string' ? ' <value>' : ''}`;
-    lines.push(`${left.padEnd(26)}${flag.help}${flag.env ? ` [${flag.env}]` : ''}`);
-  }
+  lines.push(...describeFlags(FLAGS));
   lines.push(
     '',
     'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',

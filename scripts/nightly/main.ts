@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describeEvent } from './_compose.js';
+import { describeEvent, runCommand } from './_compose.js';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
 import { runNightly } from './run-nightly.js';
@@ -108,15 +108,4 @@ async function main(argv: string[]): Promise<number> {
   return result.summary.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const verbose = process.argv.includes('--verbose');
-    err(
-      `nightly: ${verbose && error instanceof Error ? error.stack : ((error as Error)?.message ?? String(error))}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand('nightly', main);

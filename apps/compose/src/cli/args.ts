@@ -1,10 +1,16 @@
-import { parseArgs } from 'node:util';
+import {
+  describeFlags,
+  envValue,
+  type FlagSpec,
+  isTruthy,
+  parseFlags,
+  parseList,
+  positiveNumber,
+  UsageError,
+} from './flags.js';
 import type { OutputFormat } from './render-issue.js';
 
-/** A usage mistake: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /** Every flag with its description and environment variable (shown by --help). */
 export const FLAGS = {
@@ -49,7 +55,7 @@ export const FLAGS = {
   },
   verbose: { type: 'boolean', env: '', help: 'full prompts in plan, stack traces on errors' },
   help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
-} as const;
+} as const satisfies Record<string, FlagSpec>;
 
 export const COMMANDS = ['render', 'plan', 'validate', 'compose'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -73,51 +79,16 @@ export interface CliArgs {
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'cbz', 'pages'];
 
-function positiveNumber(
-  flag: string,
-  value: string | undefined,
-  integer: boolean,
-): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(
-      `--${flag} must be a positive ${integer ? 'whole ' : ''}number, got "${value}"`,
-    );
-  }
-  return n;
-}
-
 /** Parses argv (without node and the script); flags fall back to their environment variables. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>
-  >;
-  try {
-    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(argv, FLAGS, true);
   const first = positionals[0];
   const named = (COMMANDS as readonly string[]).includes(first ?? '');
   const command: Command = values['dry-run'] ? 'plan' : named ? (first as Command) : 'render';
   const rest = named ? positionals.slice(1) : positionals;
   if (rest.length > 1)
     throw new UsageError(`expected one script, got ${rest.length}: ${rest.join(' ')}`);
-  const fromEnv = (flag: keyof typeof FLAGS) => {
-    const name = FLAGS[flag].env;
-    return name ? env[name] : undefined;
-  };
-  const format = values.format ?? fromEnv('format');
-  const formats = format
-    ?.split(',')
-    .map((f) => f.trim())
-    .filter(Boolean) as OutputFormat[] | undefined;
-  for (const f of formats ?? []) {
-    if (!FORMATS.includes(f))
-      throw new UsageError(`--format ${f}: choose from ${FORMATS.join(', ')}`);
-  }
+  const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
   return {
     command,
     story: rest[0],
@@ -127,8 +98,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     maxCost: positiveNumber('max-cost', values['max-cost'] ?? fromEnv('max-cost'), false),
     only: values.only ?? [],
     force: values.force ?? false,
-    draft: values.draft ?? ['1', 'true', 'yes'].includes((fromEnv('draft') ?? '').toLowerCase()),
-    formats,
+    draft: values.draft ?? isTruthy(fromEnv('draft')),
+    formats: parseList('format', values.format ?? fromEnv('format'), FORMATS),
     json: values.json ?? false,
     verbose: values.verbose ?? false,
     help: values.help ?? false,
@@ -148,10 +119,7 @@ export function usage(): string {
     '',
     'Options:',
   ];
-  for (const [name, flag] of Object.entries(FLAGS)) {
-    const left = `  --${name}${flag.type === 'string' ? ' <value>' : ''}`;
-    lines.push(`${left.padEnd(26)}${flag.help}${flag.env ? ` [${flag.env}]` : ''}`);
-  }
+  lines.push(...describeFlags(FLAGS));
   lines.push(
     '',
     'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseCliArgs, UsageError, usage } from './args.js';
 import { composeStep } from './compose-step.js';
 import { ExitCode } from './exit-codes.js';
+import { runCommand } from './flags.js';
 import { findProjectRoot, invocationDir, resolveUserPath } from './paths.js';
 import { createProgress } from './progress.js';
 import { loadStory, renderIssue } from './render-issue.js';
@@ -118,15 +119,4 @@ async function main(argv: string[]): Promise<number> {
   return result.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const verbose = process.argv.includes('--verbose');
-    err(
-      `render: ${verbose && error instanceof Error ? error.stack : ((error as Error)?.message ?? String(error))}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand('render', main);
