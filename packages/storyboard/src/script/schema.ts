@@ -94,7 +94,11 @@ export const generationSchema = strictObject({
   maxSide: integer(256, 2048, 'Longest image side in pixels (a cap; panels are sized by area).')
     .multipleOf(16)
     .default(2048),
-  megapixels: decimal(0.1, 4.2, 'Image area per panel in megapixels (default about 1, Flux native).').optional(),
+  megapixels: decimal(
+    0.1,
+    4.2,
+    'Image area per panel in megapixels (default about 1, Flux native).',
+  ).optional(),
 });
 
 /** Page size and print settings, or just a size name. */
