@@ -8,7 +8,7 @@ import {
   positiveNumber,
   UsageError,
 } from './flags.js';
-import type { OutputFormat } from './render-issue.js';
+import { ALL_OUTPUT_FORMATS, type OutputFormat } from './render-issue.js';
 
 export { UsageError };
 
@@ -45,7 +45,7 @@ export const FLAGS = {
   format: {
     type: 'string',
     env: 'COMICS_FORMAT',
-    help: 'outputs to write: pdf,cbz,pages (default all)',
+    help: 'outputs to write: pages,pdf,cbz,contact-sheet (default all)',
   },
   'dry-run': { type: 'boolean', env: '', help: 'same as the plan command' },
   json: {
@@ -77,8 +77,6 @@ export interface CliArgs {
   help: boolean;
 }
 
-const FORMATS: readonly OutputFormat[] = ['pdf', 'cbz', 'pages'];
-
 /** Parses argv (without node and the script); flags fall back to their environment variables. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const { values, positionals } = parseFlags(argv, FLAGS, true);
@@ -99,7 +97,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     only: values.only ?? [],
     force: values.force ?? false,
     draft: values.draft ?? isTruthy(fromEnv('draft')),
-    formats: parseList('format', values.format ?? fromEnv('format'), FORMATS),
+    formats: parseList('format', values.format ?? fromEnv('format'), ALL_OUTPUT_FORMATS),
     json: values.json ?? false,
     verbose: values.verbose ?? false,
     help: values.help ?? false,

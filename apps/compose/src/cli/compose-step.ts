@@ -1,7 +1,8 @@
+import { composeIssue } from '../compose-issue.js';
 import type { ComposeStep } from './render-issue.js';
 
-/**
- * Lays out pages with compose. Until compose's `composeIssue` lands, writes no outputs (the
- * manifest is still written).
- */
-export const composeStep: ComposeStep = async () => ({ outputs: [], warnings: [] });
+/** Lays the issue out with compose: page images, PDF, CBZ and contact sheet. */
+export const composeStep: ComposeStep = async (story, panels, { outDir, formats, signal }) => {
+  const result = await composeIssue(story, panels, { outDir, formats, signal });
+  return { outputs: result.outputs, warnings: result.warnings.map((w) => w.message) };
+};

@@ -26,7 +26,10 @@ import { writePlaceholderPanel } from './placeholder.js';
 import { SelectorError, selectPanels } from './select.js';
 
 /** Output formats the command can write. */
-export type OutputFormat = 'pdf' | 'cbz' | 'pages';
+export type OutputFormat = 'pdf' | 'cbz' | 'pages' | 'contact-sheet';
+
+/** Every output format, the default. */
+export const ALL_OUTPUT_FORMATS: readonly OutputFormat[] = ['pages', 'pdf', 'cbz', 'contact-sheet'];
 
 /** One output file, as recorded in the manifest. */
 export type OutputFile = RunManifest['outputs'][number];
@@ -35,7 +38,7 @@ export type OutputFile = RunManifest['outputs'][number];
 export type ComposeStep = (
   story: Story,
   panels: ReadonlyMap<string, string>,
-  options: { outDir: string; formats: OutputFormat[]; signal?: AbortSignal | undefined },
+  options: { outDir: string; formats: readonly OutputFormat[]; signal?: AbortSignal | undefined },
 ) => Promise<{ outputs: OutputFile[]; warnings: string[] }>;
 
 /** What `renderIssue` reports as it goes (render events plus phases and notes). */
@@ -63,7 +66,7 @@ export interface RenderIssueOptions {
   force?: boolean | undefined;
   /** Draw drafts on the embedded emulator even when credentials are set. */
   draft?: boolean | undefined;
-  formats?: OutputFormat[] | undefined;
+  formats?: readonly OutputFormat[] | undefined;
   signal?: AbortSignal | undefined;
   onEvent?: ((event: IssueEvent) => void) | undefined;
   env?: NodeJS.ProcessEnv | undefined;
@@ -142,7 +145,7 @@ function composeFingerprint(
   jobs: PanelJob[],
   images: ReadonlyMap<string, string>,
   render: RenderResult | undefined,
-  formats: OutputFormat[],
+  formats: readonly OutputFormat[],
 ): string | undefined {
   const shas = new Map(render?.panels.map((p) => [p.id, p.sha256]));
   const panelShas = jobs.map((job) => shas.get(job.id));
@@ -305,7 +308,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
       result.message = `${missing.length} panel(s) failed: ${missing.map((j) => j.id).join(', ')} (placeholders used)`;
     }
     if (options.compose) {
-      const formats = options.formats ?? ['pdf', 'cbz', 'pages'];
+      const formats = options.formats ?? ALL_OUTPUT_FORMATS;
       fingerprint = composeFingerprint(story, jobs, images, render, formats);
       const previous = await upToDateOutputs(manifestPath, fingerprint);
       if (previous) {

@@ -1,0 +1,61 @@
+/**
+ * fontkit, reached through pdfkit (which depends on it) so that measuring, SVG glyph outlines and
+ * the PDF all use the same font engine. Only the parts compose uses are typed here.
+ * @internal
+ */
+import { createRequire } from 'node:module';
+
+/** One glyph of a font. */
+export interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+  /** The outline in font units, y up. */
+  path: FontkitPath;
+}
+
+/** A glyph outline. */
+export interface FontkitPath {
+  toSVG(): string;
+  /** A copy mapped through the matrix `[a b c d e f]` (as in SVG `matrix()`). */
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): FontkitPath;
+}
+
+/** Where a glyph goes relative to the pen, in font units. */
+export interface FontkitPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** The result of shaping a string. */
+export interface FontkitGlyphRun {
+  glyphs: FontkitGlyph[];
+  positions: FontkitPosition[];
+  advanceWidth: number;
+}
+
+/** A parsed font. */
+export interface FontkitFont {
+  postscriptName: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): FontkitGlyphRun;
+  getGlyph(id: number): FontkitGlyph;
+}
+
+interface FontkitModule {
+  create(data: Uint8Array): FontkitFont;
+}
+
+const requireHere = createRequire(import.meta.url);
+const fontkit = createRequire(requireHere.resolve('pdfkit'))('fontkit') as FontkitModule;
+
+/** Parses a TTF, OTF, WOFF or WOFF2 file. */
+export function openFontkitFont(data: Uint8Array): FontkitFont {
+  return fontkit.create(data);
+}

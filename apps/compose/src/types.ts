@@ -1,0 +1,25 @@
+/** Shapes shared by compose's steps and its result. */
+
+/** What an output file is. */
+export type OutputKind = 'cover' | 'page' | 'pdf' | 'cbz' | 'contact-sheet';
+
+/** A file compose wrote, as recorded in the run manifest (`RunManifest.outputs`). */
+export interface OutputFile {
+  kind: OutputKind;
+  /** Where it is: `join(outDir, name)`. */
+  path: string;
+  bytes: number;
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  sha256: string;
+}
+
+/** Something worth telling the user that did not stop compose. */
+export interface ComposeWarning {
+  kind: 'upscale';
+  /** 1-based page number, or `'cover'`. */
+  page: number | 'cover';
+  panel: string;
+  /** How much the panel image was enlarged to cover its rectangle. */
+  factor: number;
+  message: string;
+}

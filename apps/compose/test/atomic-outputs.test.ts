@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeIssue, MissingPanelError } from '../src/index.js';
+import {
+  exists,
+  listFiles,
+  makeTempDir,
+  SAMPLE_SCRIPT,
+  storyFrom,
+  writePanels,
+} from './_helpers.js';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+const story = storyFrom(SAMPLE_SCRIPT);
+let panels: Map<string, string>;
+
+beforeAll(async () => {
+  temp = await makeTempDir();
+  await mkdir(join(temp.dir, 'panels'));
+  ({ panels } = await writePanels(story, join(temp.dir, 'panels')));
+});
+afterAll(() => temp.cleanup());
+
+/** The panel map with the image of the last page's last panel pointing at a missing file. */
+function withMissingLastPanel(): Map<string, string> {
+  const broken = new Map(panels);
+  const last = story.pages.at(-1)?.panels.at(-1)?.id as string;
+  broken.set(last, join(temp.dir, 'panels', 'does-not-exist.png'));
+  return broken;
+}
+
+const sha256 = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+
+describe('atomic outputs', () => {
+  it('leave no PDF, CBZ, contact sheet or temporary file when composing fails mid-way', async () => {
+    const outDir = join(temp.dir, 'fails');
+    const pages: number[] = [];
+    const failure = composeIssue(story, withMissingLastPanel(), {
+      outDir,
+      concurrency: 1,
+      onEvent: (event) => {
+        if (event.type === 'page' && typeof event.page === 'number') pages.push(event.page);
+      },
+    });
+    await expect(failure).rejects.toBeInstanceOf(MissingPanelError);
+    await expect(failure).rejects.toMatchObject({ page: 2, panel: 'p2-4' });
+    // It did fail mid-way: the earlier pages were composed (and streamed into the PDF and CBZ).
+    expect(pages).toEqual([1]);
+    const files = await listFiles(outDir);
+    expect(files.filter((f) => /\.(pdf|cbz)$/.test(f) || f.includes('contact-sheet'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.tmp') || f.includes('.pages-'))).toEqual([]);
+    // Finished page images are complete files of their own; nothing half-written.
+    expect(files).toEqual(['pages/page-000-cover.jpg', 'pages/page-001.jpg']);
+  });
+
+  it('keep the previous complete outputs when a later compose fails', async () => {
+    const outDir = join(temp.dir, 'rerun');
+    const first = await composeIssue(story, panels, { outDir });
+    const pdf = first.outputs.find((o) => o.kind === 'pdf');
+    const cbz = first.outputs.find((o) => o.kind === 'cbz');
+    expect(pdf?.sha256).toBe(await sha256(pdf?.path as string));
+    await expect(composeIssue(story, withMissingLastPanel(), { outDir })).rejects.toBeInstanceOf(
+      MissingPanelError,
+    );
+    expect(await sha256(pdf?.path as string)).toBe(pdf?.sha256);
+    expect(await sha256(cbz?.path as string)).toBe(cbz?.sha256);
+    expect((await listFiles(outDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('fail before writing anything when a panel has no image in the map', async () => {
+    const outDir = join(temp.dir, 'no-image');
+    const partial = new Map(panels);
+    partial.delete('p1-2');
+    await expect(composeIssue(story, partial, { outDir })).rejects.toMatchObject({
+      name: 'MissingPanelError',
+      page: 1,
+      panel: 'p1-2',
+      path: undefined,
+    });
+    expect(await exists(outDir)).toBe(false);
+  });
+
+  it('stop at the next page when aborted, cleaning up like any failure', async () => {
+    const outDir = join(temp.dir, 'aborted');
+    const controller = new AbortController();
+    const run = composeIssue(story, panels, {
+      outDir,
+      concurrency: 1,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'page' && event.page === 'cover') controller.abort(new Error('stop'));
+      },
+    });
+    await expect(run).rejects.toThrow('stop');
+    const files = await listFiles(outDir);
+    expect(files.filter((f) => !f.startsWith('pages/'))).toEqual([]);
+    expect(files.length).toBeLessThan(3);
+  });
+
+  it('list every file written with its size and SHA-256', async () => {
+    const outDir = join(temp.dir, 'listed');
+    const result = await composeIssue(story, panels, { outDir });
+    expect(result.outputs.map((o) => [o.kind, o.path])).toEqual([
+      ['cover', join(outDir, 'pages', 'page-000-cover.jpg')],
+      ['page', join(outDir, 'pages', 'page-001.jpg')],
+      ['page', join(outDir, 'pages', 'page-002.jpg')],
+      ['pdf', join(outDir, `${story.slug}.pdf`)],
+      ['cbz', join(outDir, `${story.slug}.cbz`)],
+      ['contact-sheet', join(outDir, 'contact-sheet.jpg')],
+    ]);
+    for (const output of result.outputs) {
+      const bytes = await readFile(output.path);
+      expect(output.bytes).toBe(bytes.length);
+      expect(output.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(await listFiles(outDir)).toEqual([
+      'contact-sheet.jpg',
+      'pages/page-000-cover.jpg',
+      'pages/page-001.jpg',
+      'pages/page-002.jpg',
+      `${story.slug}.cbz`,
+      `${story.slug}.pdf`,
+    ]);
+  });
+});

@@ -1,0 +1,137 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Story } from 'storyboard';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  composeIssue,
+  createFontSet,
+  LetteringError,
+  layoutLettering,
+  MissingGlyphError,
+  pageGeometry,
+} from '../src/index.js';
+import { exists, makeTempDir, storyFrom, writePanels } from './_helpers.js';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+const fonts = createFontSet();
+
+beforeAll(async () => {
+  temp = await makeTempDir();
+  await mkdir(join(temp.dir, 'panels'));
+});
+afterAll(() => temp.cleanup());
+
+/** A one-page script on A4 at 72 dpi whose second panel (of a 3 × 3 grid) says `line`. */
+function scriptWith(panel: string): Story {
+  return storyFrom(`
+title: Errors
+page: { size: a4, dpi: 72 }
+characters:
+  ana: { name: Ana, description: a woman }
+pages:
+  - layout: grid-2x2
+    panels:
+      - scene: one
+      - scene: two
+${panel}
+      - scene: three
+      - scene: four
+`);
+}
+
+function letter(story: Story): void {
+  const page = story.pages[0] as Story['pages'][number];
+  layoutLettering(story, { kind: 'page', page }, pageGeometry(story, page), fonts);
+}
+
+function errorOf(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('lettering that cannot be set', () => {
+  it('is a LetteringError naming the page, the panel and the line when the text cannot fit', () => {
+    const lines = Array.from({ length: 8 }, (_, n) =>
+      Array.from({ length: 60 }, (_, i) => `w${n}x${i}`).join(' '),
+    );
+    const story = scriptWith(
+      `        dialogue:\n${lines.map((line) => `          - ana: ${line}`).join('\n')}`,
+    );
+    const error = errorOf(() => letter(story));
+    expect(error).toBeInstanceOf(LetteringError);
+    expect(error).not.toBeInstanceOf(MissingGlyphError);
+    expect(error).toMatchObject({ page: 1, panel: 'p1-2' });
+    expect(lines).toContain((error as LetteringError).text);
+    expect((error as Error).message).toContain('panel p1-2 (page 1)');
+    expect((error as Error).message).toContain((error as LetteringError).text);
+  });
+
+  it('is a LetteringError when a single word is wider than the panel', () => {
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2);
+    const story = scriptWith(`        caption: ${word}`);
+    expect(errorOf(() => letter(story))).toMatchObject({
+      name: 'LetteringError',
+      panel: 'p1-2',
+      text: word,
+    });
+  });
+
+  it('shrinks text that fits only below the base size instead of failing', () => {
+    const line = Array.from({ length: 22 }, (_, i) => `word${i}`).join(' ');
+    const story = scriptWith(`        dialogue:\n          - ana: ${line}`);
+    const page = story.pages[0] as Story['pages'][number];
+    const layout = layoutLettering(
+      story,
+      { kind: 'page', page },
+      pageGeometry(story, page),
+      fonts,
+      {
+        maxCoverage: 0.2,
+      },
+    );
+    const sizes = layout.items.flatMap((item) => item.runs.map((run) => run.sizePx));
+    expect(Math.min(...sizes)).toBeLessThan(9);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7);
+  });
+
+  it('is a MissingGlyphError naming the character (U+XXXX), page and panel', () => {
+    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+    const error = errorOf(() => letter(story));
+    expect(error).toBeInstanceOf(MissingGlyphError);
+    expect(error).toMatchObject({ page: 1, panel: 'p1-2', codePoint: 0x1f605 });
+    expect((error as Error).message).toContain('U+1F605');
+    expect((error as Error).message).toContain('page 1');
+  });
+
+  it('checks sound effects too (no CJK in the bundled fonts)', () => {
+    const story = scriptWith('        sfx: ドン');
+    expect(errorOf(() => letter(story))).toMatchObject({
+      name: 'MissingGlyphError',
+      codePoint: 0x30c9,
+    });
+  });
+
+  it('draws Greek, Cyrillic and Latin-extended letters from the Noto Sans fallback', () => {
+    const story = scriptWith('        dialogue:\n          - ana: "Καλημέρα! Привет, Łódź."');
+    const page = story.pages[0] as Story['pages'][number];
+    const layout = layoutLettering(story, { kind: 'page', page }, pageGeometry(story, page), fonts);
+    const keys = new Set(layout.items.flatMap((item) => item.runs.map((run) => run.fontKey)));
+    expect([...keys].some((key) => key.startsWith('NotoSans-400-normal-greek'))).toBe(true);
+    expect([...keys].some((key) => key.startsWith('NotoSans-400-normal-cyrillic'))).toBe(true);
+    expect(keys.has('ComicNeue-Regular')).toBe(true);
+    const text = layout.items.flatMap((item) => item.runs.map((run) => run.text)).join('');
+    expect(text.replace(/\s/g, '')).toBe('Καλημέρα!Привет,Łódź.');
+  });
+
+  it('stops composeIssue before anything is written', async () => {
+    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+    const { panels } = await writePanels(story, join(temp.dir, 'panels'));
+    const outDir = join(temp.dir, 'never');
+    await expect(composeIssue(story, panels, { outDir })).rejects.toBeInstanceOf(MissingGlyphError);
+    expect(await exists(outDir)).toBe(false);
+  });
+});
