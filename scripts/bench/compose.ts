@@ -1,14 +1,76 @@
-/** The compose benchmark lives with compose (apps/compose/bench); this runs it and reads its JSON. */
+import { fileURLToPath } from 'node:url';
+import { spawnTs } from '../../tooling/spawn-ts.js';
+
+const COMPOSE_BENCH = fileURLToPath(
+  new URL('../../apps/compose/bench/compose-bench.ts', import.meta.url),
+);
+
+/** The compose benchmark's report and the targets it checks. */
 export interface ComposeBenchOutcome {
   results: unknown;
   targets: Array<{ name: string; target: string; value: number; ok: boolean }>;
 }
 
+interface ComposeReport {
+  results: Record<string, { wallSeconds: number; peakRssMB: number }>;
+  ratios: { composeOverReference: number; montageOverCompose: number | null };
+  scaling: { ratio: number } | null;
+}
+
+/**
+ * Runs the compose benchmark (apps/compose/bench: the shared/bench workload, our pipeline beside
+ * a bare sharp + pdfkit reference and, when installed, ImageMagick montage + img2pdf) and reads
+ * its JSON report.
+ */
 export async function runComposeBench(options: {
   quick: boolean;
   runs: number;
   log: (line: string) => void;
 }): Promise<ComposeBenchOutcome> {
-  options.log('compose benchmark: not wired yet');
-  return { results: { skipped: 'compose benchmark not available yet' }, targets: [] };
+  const args = options.quick ? ['--quick'] : ['--runs', String(options.runs)];
+  const child = spawnTs(COMPOSE_BENCH, args, {
+    cwd: fileURLToPath(new URL('../../apps/compose/', import.meta.url)),
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => options.log(String(chunk).trimEnd()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`compose benchmark exited ${code}`);
+  const report = JSON.parse(stdout) as ComposeReport;
+  const compose = report.results.compose!;
+  const targets: ComposeBenchOutcome['targets'] = [
+    {
+      name: 'compose.overReference',
+      target: '<= 1.2',
+      value: report.ratios.composeOverReference,
+      ok: report.ratios.composeOverReference <= 1.2,
+    },
+    {
+      name: 'compose.peakRssMB',
+      target: '< 500',
+      value: compose.peakRssMB,
+      ok: compose.peakRssMB < 500,
+    },
+  ];
+  if (report.ratios.montageOverCompose !== null) {
+    const ratio = report.ratios.montageOverCompose;
+    targets.push({
+      name: 'compose.fasterThanMontage',
+      target: '>= 2.5',
+      value: ratio,
+      ok: ratio >= 2.5,
+    });
+  }
+  if (report.scaling) {
+    const ratio = report.scaling.ratio;
+    targets.push({
+      name: 'compose.rss400Over40',
+      target: '<= 1.3',
+      value: ratio,
+      ok: ratio <= 1.3,
+    });
+  }
+  return { results: report, targets };
 }

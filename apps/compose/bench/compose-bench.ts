@@ -135,9 +135,11 @@ const montage = summary.montage as ReturnType<typeof summarise> | undefined;
 let scaling: Record<string, number | boolean> | undefined;
 if (!quick && !flag('no-scaling')) {
   const small = await runChild('compose', 40);
+  const middle = await runChild('compose', 200);
   const large = await runChild('compose', 400);
   scaling = {
     peakRss40PagesMB: round(small.maxRssMB),
+    peakRss200PagesMB: round(middle.maxRssMB),
     peakRss400PagesMB: round(large.maxRssMB),
     ratio: round(large.maxRssMB / small.maxRssMB),
     seconds400Pages: round(large.wallMs / 1000),

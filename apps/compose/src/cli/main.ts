@@ -15,6 +15,7 @@ import { loadStory, renderIssue } from './render-issue.js';
 import { formatPlan, formatSummary } from './summary.js';
 
 const out = (text: string) => process.stdout.write(text);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const err = (text: string) => process.stderr.write(text);
 
 /** Loads `.env` from where the user ran the command and from the project root (never overriding). */
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       const story = await loadStory(storyPath);
       const panels = story.pages.reduce((n, p) => n + p.panels.length, 0);
       out(
-        `${args.story}: valid (${story.pages.length} pages, ${panels} panels${story.cover ? ', cover' : ''})\n`,
+        `${args.story}: valid (${plural(story.pages.length, 'page')}, ${plural(panels, 'panel')}${story.cover ? ', cover' : ''})\n`,
       );
       return ExitCode.Done;
     } catch (error) {
