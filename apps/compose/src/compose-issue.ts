@@ -61,6 +61,7 @@ export async function composeIssue(
     ...(resolved.dpi === undefined ? {} : { dpi: resolved.dpi }),
   });
   const arts = plan.map((planned) => sheetArt(planned, panels));
+  // Every page's lettering is checked before anything is written.
   for (const planned of plan) {
     layoutLettering(story, planned.sheet, planned.geometry, fonts, options.lettering);
   }

@@ -15,6 +15,7 @@ export {
   createCbzWriter,
   writeCbz,
 } from './cbz.js';
+export { checkLettering } from './check-lettering.js';
 export { buildComicInfo, type ComicInfoPage } from './comic-info.js';
 export { composeIssue, pdfMetadata } from './compose-issue.js';
 export {

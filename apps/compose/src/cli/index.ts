@@ -3,7 +3,7 @@
  * issues the same way.
  */
 export { openBackend, type RenderBackend } from './backend.js';
-export { composeStep } from './compose-step.js';
+export { composeStep, findLetteringProblem } from './compose-step.js';
 export { ExitCode } from './exit-codes.js';
 export {
   describeFlags,

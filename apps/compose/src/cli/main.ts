@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCliArgs, UsageError, usage } from './args.js';
-import { composeStep } from './compose-step.js';
+import { composeStep, findLetteringProblem } from './compose-step.js';
 import { ExitCode } from './exit-codes.js';
 import { runCommand } from './flags.js';
 import { findProjectRoot, invocationDir, resolveUserPath } from './paths.js';
@@ -55,6 +55,11 @@ async function main(argv: string[]): Promise<number> {
   if (args.command === 'validate') {
     try {
       const story = await loadStory(storyPath);
+      const lettering = findLetteringProblem(story);
+      if (lettering) {
+        err(`${storyPath}: ${lettering}\n`);
+        return ExitCode.Invalid;
+      }
       const panels = story.pages.reduce((n, p) => n + p.panels.length, 0);
       out(
         `${args.story}: valid (${plural(story.pages.length, 'page')}, ${plural(panels, 'panel')}${story.cover ? ', cover' : ''})\n`,
@@ -98,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
     formats: args.formats,
     signal: controller.signal,
     compose: composeStep,
+    checkLettering: findLetteringProblem,
     onEvent: args.json ? (event) => out(`${JSON.stringify(event)}\n`) : progress.onEvent,
   });
   progress.finish();

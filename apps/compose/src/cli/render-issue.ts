@@ -74,6 +74,11 @@ export interface RenderIssueOptions {
   backend?: RenderBackend | undefined;
   /** Lays out the pages; the CLI passes compose's `composeIssue`. */
   compose?: ComposeStep | undefined;
+  /**
+   * Checks the lettering before anything is rendered (text that cannot fit, missing glyphs);
+   * returns the problem, if any. Invalid lettering exits 2 with nothing spent.
+   */
+  checkLettering?: ((story: Story) => string | undefined) | undefined;
 }
 
 /** One panel in a plan. */
@@ -197,6 +202,9 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     if (error instanceof StoryValidationError) return empty(ExitCode.Invalid, error.message);
     throw error;
   }
+  const letteringProblem = options.checkLettering?.(story);
+  if (letteringProblem)
+    return empty(ExitCode.Invalid, `${options.storyPath}: ${letteringProblem}`, story);
   emit({ type: 'phase', phase: 'expand' });
   const jobs = expandPanels(story);
   let only: Set<string> | undefined;

@@ -31,6 +31,18 @@ describe('render validate', () => {
     expect(await readdir(h.dir)).toEqual([]);
   });
 
+  it('exits 2 before spending anything when a character has no glyph in the bundled fonts', async () => {
+    h = await startCliHarness();
+    const unicode = join(FIXTURES, 'valid', 'unicode.yaml');
+    for (const command of ['validate', 'plan', 'render']) {
+      const result = await h.run([command, unicode]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/unicode\.yaml: Cannot letter .* in panel cover .*U\+2615/);
+    }
+    expect(h.emulator.ledger().requests).toEqual([]);
+    expect(await readdir(h.dir)).toEqual([]);
+  });
+
   it('exits 2 with one line for a usage mistake', async () => {
     h = await startCliHarness();
     const result = await h.run(['render', COMPLETE, '--concurency', '3']);
