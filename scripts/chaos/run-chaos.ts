@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createRandom, type LedgerSnapshot, startEmulator } from 'wiro-emulator';
+import { createRandom, emulatorEnv, type LedgerSnapshot, startEmulator } from 'wiro-emulator';
 import { spawnTs } from '../../tooling/spawn-ts.js';
 import { syntheticStory } from '../lib/synthetic-story.js';
 import { findSecret, verifyCache, verifyOutputs } from './verify-files.js';
@@ -93,9 +93,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   await writeFile(story, syntheticStory(options.panels));
   const env = {
     ...process.env,
-    WIRO_API_KEY: emulator.apiKey,
-    WIRO_API_SECRET: emulator.apiSecret,
-    WIRO_BASE_URL: emulator.url,
+    ...emulatorEnv(emulator),
     COMICS_CACHE_DIR: join(dir, 'cache'),
     INIT_CWD: dir,
   };

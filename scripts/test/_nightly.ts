@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Emulator, type EmulatorOptions, startEmulator } from 'wiro-emulator';
+import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
 import { spawnTs } from '../../tooling/spawn-ts.js';
 import type { NightlySummary } from '../nightly/summary.js';
 
@@ -45,9 +45,7 @@ export async function startNightlyHarness(
   const dir = await mkdtemp(join(tmpdir(), 'nightly-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    WIRO_API_KEY: emulator.apiKey,
-    WIRO_API_SECRET: emulator.apiSecret,
-    WIRO_BASE_URL: emulator.url,
+    ...emulatorEnv(emulator),
     NIGHTLY_CACHE_DIR: join(dir, 'cache'),
     INIT_CWD: dir,
   };

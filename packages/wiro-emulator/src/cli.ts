@@ -3,6 +3,7 @@
  * URL and credentials; stderr: progress). Stops cleanly on SIGINT/SIGTERM. Usage errors exit 2.
  */
 import { formatUsage, parseCliArgs } from './cli-args.js';
+import { emulatorEnv } from './client-env.js';
 import { startEmulator } from './emulator.js';
 
 const request = parseCliArgs(process.argv.slice(2), process.env);
@@ -18,10 +19,8 @@ if (request.kind === 'usage-error') {
 try {
   const emulator = await startEmulator(request.options);
   const info = {
-    WIRO_BASE_URL: emulator.url,
-    WIRO_SOCKET_URL: emulator.socketUrl,
-    WIRO_API_KEY: emulator.apiKey,
-    WIRO_API_SECRET: emulator.apiSecret ?? '',
+    WIRO_API_SECRET: '',
+    ...emulatorEnv(emulator),
     ledger: `${emulator.origin}/__emulator/ledger`,
   };
   process.stdout.write(

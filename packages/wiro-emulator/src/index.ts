@@ -1,6 +1,7 @@
 export type { ProjectCredentials } from './auth.js';
 export { AUTH_MESSAGES } from './auth.js';
 export { concurrencyLimit, formatDecimal } from './billing.js';
+export { emulatorEnv } from './client-env.js';
 export type { DraftImageInput } from './draft-image.js';
 export { drawDraftImage, renderDraftImage } from './draft-image.js';
 export type { Emulator } from './emulator.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type Emulator, type EmulatorOptions, startEmulator } from 'wiro-emulator';
+import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
 import { spawnTs } from '../../../../tooling/spawn-ts.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -65,9 +65,7 @@ export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Pr
   const dir = await mkdtemp(join(tmpdir(), 'render-cli-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    WIRO_API_KEY: emulator.apiKey,
-    WIRO_API_SECRET: emulator.apiSecret,
-    WIRO_BASE_URL: emulator.url,
+    ...emulatorEnv(emulator),
     COMICS_CACHE_DIR: join(dir, 'cache'),
     INIT_CWD: dir,
   };

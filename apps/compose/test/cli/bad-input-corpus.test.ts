@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from 'wiro-emulator';
+import { type Emulator, emulatorEnv, startEmulator } from 'wiro-emulator';
 import { FIXTURES, runCli } from './_cli.js';
 
 interface Case {
@@ -64,9 +64,7 @@ describe('the bad-input corpus', () => {
         cwd: dir,
         env: {
           ...process.env,
-          WIRO_API_KEY: emulator.apiKey,
-          WIRO_API_SECRET: emulator.apiSecret,
-          WIRO_BASE_URL: emulator.url,
+          ...emulatorEnv(emulator),
           COMICS_CACHE_DIR: join(dir, 'cache'),
           INIT_CWD: dir,
         },
