@@ -55,9 +55,10 @@ export interface PageImage {
 }
 
 /**
- * Composes one page image in a single sharp pass: the page colour, each panel's frame and its
- * picture (fitted in parallel, kept as raw pixels in memory, no temporary files) and the
- * lettering rasterised from SVG glyph outlines, all in one `composite()` before encoding.
+ * Composes one page image with a single sharp output pass: the page colour, each panel's frame
+ * and its picture (fitted in parallel, kept as raw pixels in memory, no temporary files) are
+ * laid into one raw RGB page buffer in JS, then the lettering, rasterised from SVG glyph
+ * outlines, is composited onto it as small tiles before encoding.
  * A picture that cannot be read throws a `MissingPanelError`.
  */
 export async function composePage(
@@ -90,19 +91,28 @@ export async function composePage(
       }
     }),
   );
-  const layers: OverlayOptions[] = [];
+  const { widthPx: width, heightPx: height } = geometry.canvas;
+  const pixels = Buffer.allocUnsafe(width * height * 3);
+  fillRect(
+    pixels,
+    width,
+    height,
+    { x: 0, y: 0, w: width, h: height },
+    await rgbOf(geometry.background),
+  );
+  const borderRgb =
+    geometry.border.widthPx > 0 && art.some((item) => item.frame !== undefined)
+      ? await rgbOf(geometry.border.color)
+      : undefined;
   const warnings: ComposeWarning[] = [];
   art.forEach((item, index) => {
     const panel = fitted[index] as FittedPanel;
-    if (item.frame !== undefined && geometry.border.widthPx > 0) {
-      layers.push(...frameStrips(item.frame, item.rect, geometry.border.color));
+    if (item.frame !== undefined && borderRgb !== undefined) {
+      for (const strip of frameStrips(item.frame, item.rect)) {
+        fillRect(pixels, width, height, strip, borderRgb);
+      }
     }
-    layers.push({
-      input: panel.data,
-      raw: { width: panel.width, height: panel.height, channels: 3 },
-      left: item.rect.x,
-      top: item.rect.y,
-    });
+    blit(pixels, width, height, panel, item.rect.x, item.rect.y);
     if (panel.scale > warnFactor) {
       warnings.push({
         kind: 'upscale',
@@ -113,17 +123,14 @@ export async function composePage(
       });
     }
   });
+  const layers: OverlayOptions[] = [];
   if (lettering !== undefined) {
     for (const tile of renderLetteringOverlays(lettering, fonts)) {
       layers.push({ input: Buffer.from(tile.svg), left: tile.left, top: tile.top });
     }
   }
-  const { widthPx: width, heightPx: height } = geometry.canvas;
-  const canvas = sharp({
-    create: { width, height, channels: 3, background: geometry.background },
-  })
-    .composite(layers)
-    .removeAlpha();
+  const base = sharp(pixels, { raw: { width, height, channels: 3 } });
+  const canvas = (layers.length > 0 ? base.composite(layers) : base).removeAlpha();
   if (format === 'jpeg') {
     const data = await canvas.jpeg(jpeg).toBuffer();
     return { data, format, width, height, jpeg: data, warnings };
@@ -141,11 +148,8 @@ export async function composePage(
   return { data, format, width, height, jpeg: jpegData, warnings };
 }
 
-/**
- * The border between a cell and its picture as up to four solid strips (cheaper to composite
- * than a whole cell under the picture).
- */
-function frameStrips(frame: Rect, picture: Rect, color: string): OverlayOptions[] {
+/** The border between a cell and its picture as up to four solid strips. */
+function frameStrips(frame: Rect, picture: Rect): Rect[] {
   const strips: Rect[] = [
     { x: frame.x, y: frame.y, w: frame.w, h: picture.y - frame.y },
     {
@@ -162,13 +166,66 @@ function frameStrips(frame: Rect, picture: Rect, color: string): OverlayOptions[
       h: picture.h,
     },
   ];
-  return strips
-    .filter((strip) => strip.w > 0 && strip.h > 0)
-    .map((strip) => ({
-      input: { create: { width: strip.w, height: strip.h, channels: 3, background: color } },
-      left: strip.x,
-      top: strip.y,
-    }));
+  return strips.filter((strip) => strip.w > 0 && strip.h > 0);
+}
+
+type Rgb = readonly [number, number, number];
+
+const rgbCache = new Map<string, Promise<Rgb>>();
+
+/** A colour as sharp itself resolves it (one 1 × 1 pixel), so fills match sharp's `create`. */
+function rgbOf(color: string): Promise<Rgb> {
+  let rgb = rgbCache.get(color);
+  if (rgb === undefined) {
+    rgb = sharp({ create: { width: 1, height: 1, channels: 3, background: color } })
+      .raw()
+      .toBuffer()
+      .then((px): Rgb => [px[0] ?? 0, px[1] ?? 0, px[2] ?? 0]);
+    rgb.catch(() => rgbCache.delete(color));
+    rgbCache.set(color, rgb);
+  }
+  return rgb;
+}
+
+/** Fills `rect` (clipped to the canvas) of a raw RGB canvas with one colour. */
+function fillRect(pixels: Buffer, width: number, height: number, rect: Rect, rgb: Rgb): void {
+  const x0 = Math.max(0, rect.x);
+  const y0 = Math.max(0, rect.y);
+  const x1 = Math.min(width, rect.x + rect.w);
+  const y1 = Math.min(height, rect.y + rect.h);
+  if (x1 <= x0 || y1 <= y0) return;
+  const rowBytes = (x1 - x0) * 3;
+  const first = (y0 * width + x0) * 3;
+  for (let i = 0; i < rowBytes; i += 3) {
+    pixels[first + i] = rgb[0];
+    pixels[first + i + 1] = rgb[1];
+    pixels[first + i + 2] = rgb[2];
+  }
+  for (let y = y0 + 1; y < y1; y++) {
+    pixels.copy(pixels, (y * width + x0) * 3, first, first + rowBytes);
+  }
+}
+
+/** Copies a fitted panel's rows into a raw RGB canvas at (left, top), clipped to the canvas. */
+function blit(
+  pixels: Buffer,
+  width: number,
+  height: number,
+  panel: FittedPanel,
+  left: number,
+  top: number,
+): void {
+  const x0 = Math.max(0, left);
+  const y0 = Math.max(0, top);
+  const x1 = Math.min(width, left + panel.width);
+  const y1 = Math.min(height, top + panel.height);
+  if (x1 <= x0 || y1 <= y0) return;
+  const srcStride = panel.width * 3;
+  const rowBytes = (x1 - x0) * 3;
+  for (let y = y0; y < y1; y++) {
+    const src = (y - top) * srcStride + (x0 - left) * 3;
+    panel.data.copy(pixels, (y * width + x0) * 3, src, src + rowBytes);
+  }
 }
 
 function jpegOptions(quality: number, optimiseCoding: boolean): JpegOptions {
