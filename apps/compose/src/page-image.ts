@@ -119,7 +119,7 @@ export async function composePage(
         page,
         panel: item.panel,
         factor: panel.scale,
-        message: `Panel ${item.panel} (${page === 'cover' ? 'cover' : `page ${page}`}) is enlarged ${panel.scale.toFixed(2)}× (${panel.source.width} × ${panel.source.height} px to fill ${item.rect.w} × ${item.rect.h} px); render it larger for print quality`,
+        message: `Panel ${item.panel} (${page === 'cover' ? 'cover' : `page ${page}`}) is enlarged ${panel.scale.toFixed(2)}× (${panel.source.width} × ${panel.source.height} px to fill ${item.rect.w} × ${item.rect.h} px); raise generation.megapixels in the script for print quality`,
       });
     }
   });
