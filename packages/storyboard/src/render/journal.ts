@@ -86,17 +86,6 @@ export class Journal {
     return [...open.values()];
   }
 
-  /** Submissions that never got an `accepted` record: a Run that may exist, unknown to us. */
-  unconfirmedSubmissions(): number {
-    let count = 0;
-    for (const [i, record] of this.records.entries()) {
-      if (record.type !== 'submitting') continue;
-      const next = this.records.slice(i + 1).find((r) => 'key' in r && r.key === record.key);
-      if (!next) count++;
-    }
-    return count;
-  }
-
   close(): void {
     closeSync(this.fd);
   }
