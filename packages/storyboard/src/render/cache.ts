@@ -94,9 +94,4 @@ export class PanelCache {
     }
     return removed;
   }
-
-  /** Forgets a key (before rendering it again). */
-  async remove(key: string): Promise<void> {
-    await rm(join(this.folderOf(key), 'entry.json'), { force: true });
-  }
 }
