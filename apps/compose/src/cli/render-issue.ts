@@ -254,6 +254,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
       render = await renderPanels(jobs, {
         client: backend.client,
         cacheDir,
+        cache,
         journalPath,
         concurrency: options.concurrency,
         maxCost: options.maxCost,

@@ -31,6 +31,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * PNG signature, so a corrupt entry is reported missing and rendered again.
  */
 export class PanelCache {
+  /** Entries this instance already verified or wrote; one instance serves one run. */
+  private readonly known = new Map<string, CacheEntry>();
+
   constructor(readonly dir: string) {}
 
   /** Folder of one key's files. */
@@ -45,6 +48,8 @@ export class PanelCache {
 
   /** The entry for `key` when it is complete and intact with at least `samples` images. */
   async get(key: string, samples: number): Promise<CacheEntry | undefined> {
+    const known = this.known.get(key);
+    if (known) return known.files.length >= samples ? known : undefined;
     let entry: CacheEntry;
     try {
       entry = JSON.parse(await readFile(join(this.folderOf(key), 'entry.json'), 'utf8'));
@@ -65,6 +70,7 @@ export class PanelCache {
         createHash('sha256').update(data).digest('hex') === file.sha256;
       if (!intact) return undefined;
     }
+    this.known.set(key, entry);
     return entry;
   }
 
@@ -75,6 +81,7 @@ export class PanelCache {
       join(this.folderOf(entry.key), 'entry.json'),
       `${JSON.stringify(entry, null, 1)}\n`,
     );
+    this.known.set(entry.key, entry);
   }
 
   /**

@@ -72,7 +72,7 @@ export async function renderPanels(
   const started = now();
   const emit = (event: RenderEvent) => options.onEvent?.(event);
   const { client, signal } = options;
-  const cache = new PanelCache(options.cacheDir);
+  const cache = options.cache ?? new PanelCache(options.cacheDir);
   await mkdir(options.cacheDir, { recursive: true });
   await cache.sweepTemporaryFiles();
   const journal = new Journal(options.journalPath);
@@ -308,10 +308,9 @@ export async function renderPanels(
         );
     }),
   );
-  const settled = outcomes;
   journal.close();
 
-  const panels = settled.map((outcome, i) => {
+  const panels = outcomes.map((outcome, i) => {
     if (outcome.status === 'fulfilled') return outcome.value;
     const aborted =
       outcome.reason instanceof WiroAbortError || outcome.reason instanceof StopSubmitting;

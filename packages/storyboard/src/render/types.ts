@@ -1,4 +1,5 @@
 import type { WiroClient } from 'wiro-core';
+import type { PanelCache } from './cache.js';
 
 /** The inputs sent to the model for one panel. Every value that changes the picture is here. */
 export interface PanelInputs {
@@ -48,6 +49,11 @@ export interface RenderOptions {
   client: WiroClient;
   /** Folder of the content-addressed panel cache. */
   cacheDir: string;
+  /**
+   * The cache object for `cacheDir`, when the caller already checked entries with it (so they
+   * are not read and hashed twice). Made from `cacheDir` when absent.
+   */
+  cache?: PanelCache | undefined;
   /** Path of the journal file (JSON lines); survives crashes. */
   journalPath: string;
   /**
