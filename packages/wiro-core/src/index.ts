@@ -1,3 +1,4 @@
+export { canonicalJson } from './canonical-json.js';
 export type { GenerateOptions, GenerateResult, RunOptions, WiroClient } from './client.js';
 export { createWiroClient, encodeInputs, parseModelId } from './client.js';
 export type { ResolvedConfig, WiroClientOptions } from './config.js';

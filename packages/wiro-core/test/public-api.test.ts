@@ -31,6 +31,7 @@ describe('the public API', () => {
         "WiroRateLimitError",
         "WiroTaskFailedError",
         "WiroTimeoutError",
+        "canonicalJson",
         "computeRetryDelay",
         "computeSignature",
         "createNonceSource",

@@ -12,7 +12,7 @@ export type {
   FaultRule,
 } from './faults.js';
 export { FAULT_ENDPOINTS, FAULT_KINDS, FaultRuleError, parseFaultRules } from './faults.js';
-export { canonicalJson, computeInputKey } from './input-key.js';
+export { computeInputKey } from './input-key.js';
 export type { LedgerEndpoint, LedgerRequest, LedgerSnapshot, LedgerTask } from './ledger.js';
 export type { LifecyclePlanInput, LifecycleStep } from './lifecycle.js';
 export { planLifecycle } from './lifecycle.js';

@@ -1,21 +1,5 @@
 import { createHash } from 'node:crypto';
-
-function canonicalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalize);
-  if (value && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      sorted[key] = canonicalize((value as Record<string, unknown>)[key]);
-    }
-    return sorted;
-  }
-  return value;
-}
-
-/** JSON with object keys sorted at every level, so equal values always give equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonicalize(value));
-}
+import { canonicalJson } from 'wiro-core';
 
 /**
  * The ledger's key for "the same Run": sha256 (hex) of the canonical JSON of
