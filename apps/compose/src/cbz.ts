@@ -1,5 +1,5 @@
+import { createAtomicWriteStream, type WrittenFile } from 'storyboard';
 import { ZipFile } from 'yazl';
-import { createAtomicWriteStream, type WrittenFile } from './atomic-write.js';
 
 /** One page image of the archive. */
 export interface CbzEntry {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Rect } from 'storyboard';
-import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
+import { type WrittenFile, writeFileAtomic } from 'storyboard';
 import type { FontSet } from './fonts/font-set.js';
 import { renderLetteringSvg } from './lettering/svg-overlay.js';
 import { TextSetter } from './lettering/text-setter.js';

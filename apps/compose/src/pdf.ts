@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
-import { type PageLayout, toPdfBox } from 'storyboard';
 import {
   type AtomicWriteStream,
   createAtomicWriteStream,
+  type PageLayout,
+  toPdfBox,
   type WrittenFile,
-} from './atomic-write.js';
+} from 'storyboard';
 import type { FontSet } from './fonts/font-set.js';
 import { drawLettering } from './lettering/pdf-lettering.js';
 import type { LetteringLayout } from './lettering/types.js';

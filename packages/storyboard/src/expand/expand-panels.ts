@@ -1,10 +1,10 @@
 import { chooseImageSize, layoutPage } from '../layout/index.js';
-import type { PanelJob } from '../render/types.js';
 import type { PanelArt, Story } from '../script/types.js';
 import { computeCacheKey } from './cache-key.js';
 import { geometryOptionsFor, trimAspect } from './page-geometry.js';
 import { buildPrompt } from './prompt.js';
 import { choosePanelSeed } from './seed.js';
+import type { PanelJob } from './types.js';
 
 /** About one megapixel per panel (Flux's native size) unless the script asks otherwise. */
 const DEFAULT_TARGET_PIXELS = 1024 * 1024;

@@ -1,6 +1,7 @@
 /** Pure, deterministic expansion of a parsed story into render jobs. */
-export { canonicalJson, computeCacheKey } from './cache-key.js';
+export { computeCacheKey } from './cache-key.js';
 export { expandPanels } from './expand-panels.js';
 export { geometryOptionsFor, layoutOptions, storyGeometry, trimAspect } from './page-geometry.js';
 export { buildPrompt, NO_TEXT_INSTRUCTION, SHOT_WORDING } from './prompt.js';
 export { choosePanelSeed } from './seed.js';
+export type { PanelInputs, PanelJob } from './types.js';

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from './cache.js';
-import type { PanelJob, RenderResult } from './types.js';
+import type { PanelJob } from '../expand/types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { RenderResult } from './types.js';
 
 /** One panel in the run manifest. */
 export interface ManifestPanel {

@@ -1,4 +1,5 @@
 /** The comic script format: parse a YAML script into a normalised `Story`, or list every problem. */
+export { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER } from './comics-model.js';
 export type { StoryIssue, StoryPath } from './errors.js';
 export { formatIssues, formatPath, StoryValidationError } from './errors.js';
 export {

@@ -2,8 +2,9 @@
  * Turns a validated script into the canonical `Story`: shorthands expanded, defaults filled,
  * shots canonical, ids assigned, slug derived. Pure; expects input that passed every check.
  */
-import { COMICS_FACTORY_TRIGGER } from 'wiro-core';
+
 import type { z } from 'zod';
+import { COMICS_FACTORY_TRIGGER } from './comics-model.js';
 import { chooseDefaultLayout } from './layouts.js';
 import { convertLengthToMm } from './lengths.js';
 import {

@@ -3,8 +3,9 @@
  * JSON Schema (`schema/story.schema.json`). It describes the script as written, shorthands
  * included; `normalise.ts` turns a validated script into the canonical `Story`.
  */
-import { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER } from 'wiro-core';
+
 import { z } from 'zod';
+import { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER } from './comics-model.js';
 import { LAYOUT_TEMPLATES } from './layouts.js';
 import { STORY_LIMITS as L } from './limits.js';
 import {

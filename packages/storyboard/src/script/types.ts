@@ -1,4 +1,4 @@
-import type { LayoutTemplateName } from './layouts.js';
+import type { LayoutTemplateName } from '../layout/index.js';
 import type { Shot } from './shots.js';
 import type {
   CaptionPosition,
