@@ -3,13 +3,12 @@ import {
   envValue,
   type FlagSpec,
   isTruthy,
-  type OutputFormat,
   parseFlags,
   parseList,
   positiveNumber,
   UsageError,
-} from './_compose.js';
-import { ALL_FORMATS } from './build-issues.js';
+} from 'compose/cli';
+import { OUTPUT_FORMATS, type OutputFormat } from 'compose/pipeline';
 
 export { UsageError };
 
@@ -40,7 +39,11 @@ export const FLAGS = {
     env: 'NIGHTLY_MAX_COST',
     help: 'USD budget shared by all issues of the night',
   },
-  format: { type: 'string', env: 'NIGHTLY_FORMAT', help: 'outputs: pdf,cbz,pages (default all)' },
+  format: {
+    type: 'string',
+    env: 'NIGHTLY_FORMAT',
+    help: 'outputs: pages,pdf,cbz,contact-sheet (default all)',
+  },
   draft: {
     type: 'boolean',
     env: 'NIGHTLY_DRAFT',
@@ -78,7 +81,7 @@ export function parseNightlyArgs(
 ): NightlyArgs {
   const { values } = parseFlags(argv, FLAGS, false);
   const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
-  const formats = parseList('format', values.format ?? fromEnv('format'), ALL_FORMATS);
+  const formats = parseList('format', values.format ?? fromEnv('format'), OUTPUT_FORMATS);
   return {
     issues: values.issues ?? fromEnv('issues') ?? 'issues/*/story.yaml',
     out: values.out ?? fromEnv('out') ?? 'out/nightly',

@@ -1,24 +1,23 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { type RunManifest, type Story, StoryValidationError } from 'storyboard';
 import {
+  type BackendKind,
   type ComposeStep,
-  composeStep,
+  chooseBackend,
   type IssueEvent,
   loadStory,
+  OUTPUT_FORMATS,
   type OutputFile,
   type OutputFormat,
   openBackend,
   type RenderBackend,
   type RenderIssueResult,
   renderIssue,
-} from './_compose.js';
+} from 'compose/pipeline';
+import { type RunManifest, type Story, StoryValidationError } from 'storyboard';
 import { type BuildSettings, fingerprintIssue, toolVersion } from './fingerprint.js';
 import { type IssueReport, type ReportedOutput, statusForExitCode } from './report.js';
 import { type NightlyState, readState, STATE_FILE, writeState } from './state.js';
-
-/** Every output format, the default. */
-export const ALL_FORMATS: readonly OutputFormat[] = ['pdf', 'cbz', 'pages'];
 
 /** Progress of a nightly build, for a log or a JSON stream. */
 export type NightlyEvent =
@@ -44,12 +43,12 @@ export interface BuildIssuesOptions {
   draft?: boolean | undefined;
   /** Build every issue, even unchanged ones. */
   force?: boolean | undefined;
-  /** @default ALL_FORMATS */
+  /** @default every format */
   formats?: OutputFormat[] | undefined;
   signal?: AbortSignal | undefined;
   onEvent?: ((event: NightlyEvent) => void) | undefined;
   env?: NodeJS.ProcessEnv | undefined;
-  /** The compose step. @default compose's `composeStep` */
+  /** Replaces compose (tests). @default compose itself */
   compose?: ComposeStep | undefined;
   /** Tool version in the fingerprints. @default toolVersion() */
   tool?: string | undefined;
@@ -75,7 +74,7 @@ export interface BuiltIssue {
 /** What {@link buildIssues} returns. */
 export interface BuildIssuesResult {
   issues: BuiltIssue[];
-  backend: 'wiro' | 'draft';
+  backend: BackendKind;
   /** USD spent tonight across all issues. */
   spent: number;
 }
@@ -191,11 +190,11 @@ async function buildIssue(night: Night, storyPath: string, script: string): Prom
     cacheDir: options.cacheDir,
     concurrency: options.concurrency,
     maxCost: remaining,
-    formats: options.formats ?? [...ALL_FORMATS],
+    formats: options.formats ?? OUTPUT_FORMATS,
     signal: options.signal,
     env: options.env,
     backend: await night.backend(),
-    compose: options.compose ?? composeStep,
+    compose: options.compose,
     onEvent: (event) => options.onEvent?.({ type: 'issue-event', script, event }),
   });
   const totals = result.render?.totals;
@@ -242,13 +241,13 @@ async function buildIssue(night: Night, storyPath: string, script: string): Prom
 export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIssuesResult> {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => performance.now());
-  const kind = options.draft || !env.WIRO_API_KEY?.trim() ? 'draft' : 'wiro';
+  const kind: BackendKind = chooseBackend({ draft: options.draft, env });
   await mkdir(options.outDir, { recursive: true });
   let opened: Promise<RenderBackend> | undefined;
   const night: Night = {
     options,
     settings: {
-      formats: options.formats ?? [...ALL_FORMATS],
+      formats: options.formats ?? [...OUTPUT_FORMATS],
       backend: kind,
       tool: options.tool ?? (await toolVersion()),
     },
@@ -257,7 +256,7 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
     spent: 0,
     backend: () => {
       // Opened for the first issue that renders; one that fails to open is retried by the next.
-      opened ??= openBackend({ draft: options.draft, env }).catch((error: unknown) => {
+      opened ??= openBackend(kind, { env }).catch((error: unknown) => {
         opened = undefined;
         throw error;
       });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import type { OutputFormat } from './_compose.js';
+import type { OutputFormat } from 'compose/pipeline';
 
 /** The settings that change what a build writes, besides the script and its assets. */
 export interface BuildSettings {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describeEvent, runCommand } from './_compose.js';
+import { describeEvent, runCommand } from 'compose/cli';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
 import { runNightly } from './run-nightly.js';

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Story } from 'storyboard';
+import { type WrittenFile, writeFileAtomic } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
-import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
 import { type CbzWriter, createCbzWriter } from './cbz.js';
 import { buildComicInfo, type ComicInfoPage } from './comic-info.js';
 import {
@@ -12,8 +12,7 @@ import {
   writeContactSheet,
 } from './contact-sheet.js';
 import { createFontSet } from './fonts/font-set.js';
-import { layoutLettering } from './lettering/layout-lettering.js';
-import type { LetteringLayout } from './lettering/types.js';
+import { type LetteredSheet, letterIssue } from './letter-issue.js';
 import type {
   ComposedPage,
   ComposeOptions,
@@ -23,13 +22,12 @@ import type {
 import { resolveComposeOptions } from './options.js';
 import { composePage, type PageImage } from './page-image.js';
 import { createPdfWriter, type PdfMetadata, type PdfWriter } from './pdf.js';
-import { type PlannedSheet, planIssue, sheetArt } from './plan.js';
+import { sheetArt } from './plan.js';
 import type { OutputFile, OutputKind } from './types.js';
 
 /** What one page's work hands to the writers. */
 interface ComposedSheet {
   image: PageImage;
-  lettering: LetteringLayout;
   file: string;
   written: WrittenFile | undefined;
   tile: Buffer | undefined;
@@ -42,7 +40,8 @@ interface ComposedSheet {
  *
  * Everything that can be checked is checked before anything is written: every panel has an
  * image in the map, and all lettering fits (`LetteringError`) and can be drawn with the bundled
- * fonts (`MissingGlyphError`). Pages are then composed `concurrency` at a time and streamed to
+ * fonts (`MissingGlyphError`); `options.lettered` passes lettering already laid out by
+ * `letterIssue`. Pages are then composed `pagesInFlight` at a time and streamed to
  * the PDF and CBZ in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
  * left. Upscaled panels are reported in `warnings`.
@@ -55,16 +54,17 @@ export async function composeIssue(
   const resolved = resolveComposeOptions(story, options);
   const fonts = options.fonts ?? createFontSet();
   const emit = options.onEvent ?? (() => undefined);
-  const plan = planIssue(story, {
-    cover: resolved.cover,
-    ...(resolved.print === undefined ? {} : { print: resolved.print }),
-    ...(resolved.dpi === undefined ? {} : { dpi: resolved.dpi }),
-  });
+  // Every page's lettering is laid out (and so checked) before anything is written.
+  const plan =
+    options.lettered ??
+    letterIssue(story, {
+      fonts,
+      lettering: options.lettering,
+      cover: resolved.cover,
+      ...(resolved.print === undefined ? {} : { print: resolved.print }),
+      ...(resolved.dpi === undefined ? {} : { dpi: resolved.dpi }),
+    });
   const arts = plan.map((planned) => sheetArt(planned, panels));
-  // Every page's lettering is checked before anything is written.
-  for (const planned of plan) {
-    layoutLettering(story, planned.sheet, planned.geometry, fonts, options.lettering);
-  }
 
   const { outDir, formats } = resolved;
   await mkdir(outDir, { recursive: true });
@@ -105,16 +105,10 @@ export async function composeIssue(
       : undefined;
     await runInOrder(
       plan,
-      resolved.concurrency,
+      resolved.pagesInFlight,
       async (planned, index): Promise<ComposedSheet> => {
         options.signal?.throwIfAborted();
-        const lettering = layoutLettering(
-          story,
-          planned.sheet,
-          planned.geometry,
-          fonts,
-          options.lettering,
-        );
+        const { lettering } = planned;
         const image = await composePage(
           planned.geometry,
           arts[index] ?? [],
@@ -141,7 +135,7 @@ export async function composeIssue(
           sheetLayout === undefined
             ? undefined
             : await createContactTile(image.jpeg ?? image.data, planned.label, sheetLayout, fonts);
-        return { image, lettering, file, written, tile };
+        return { image, file, written, tile };
       },
       async (done, planned) => {
         await consumeSheet(done, planned);
@@ -167,13 +161,13 @@ export async function composeIssue(
     await removeStalePages(pagesDir as string, new Set(result.pages.map((p) => p.file)));
   return result;
 
-  async function consumeSheet(done: ComposedSheet, planned: PlannedSheet): Promise<void> {
+  async function consumeSheet(done: ComposedSheet, planned: LetteredSheet): Promise<void> {
     const { image } = done;
     if (pdf !== undefined) {
       await pdf.addPage({
         geometry: planned.geometry,
         jpeg: image.jpeg as Buffer,
-        lettering: done.lettering,
+        lettering: planned.lettering,
         label: planned.label,
         title: planned.title,
       });

@@ -3,19 +3,12 @@
  * images, a print-ready PDF, a CBZ with ComicInfo.xml and a contact sheet.
  */
 export {
-  type AtomicWriteStream,
-  createAtomicWriteStream,
-  type WrittenFile,
-  writeFileAtomic,
-} from './atomic-write.js';
-export {
   type CbzEntry,
   type CbzOptions,
   type CbzWriter,
   createCbzWriter,
   writeCbz,
 } from './cbz.js';
-export { checkLettering } from './check-lettering.js';
 export { buildComicInfo, type ComicInfoPage } from './comic-info.js';
 export { composeIssue, pdfMetadata } from './compose-issue.js';
 export {
@@ -42,6 +35,7 @@ export {
 } from './fonts/font-files.js';
 export { createFontSet, type FaceMetrics, FontSet } from './fonts/font-set.js';
 export { coverGeometry, type GeometryOverrides, pageGeometry } from './geometry.js';
+export { type LetteredSheet, type LetterIssueOptions, letterIssue } from './letter-issue.js';
 export { type IssueSheet, layoutLettering } from './lettering/layout-lettering.js';
 export { drawLettering, type PdfDocument } from './lettering/pdf-lettering.js';
 export {

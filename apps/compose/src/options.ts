@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Story } from 'storyboard';
 import type { ContactSheetOptions } from './contact-sheet.js';
 import type { FontSet } from './fonts/font-set.js';
+import type { LetteredSheet } from './letter-issue.js';
 import type { LetteringOptions } from './lettering/style.js';
 import type { PageFormat } from './page-image.js';
 import type { ComposeWarning, OutputFile } from './types.js';
@@ -64,7 +65,7 @@ export interface ComposeOptions {
    * Pages composed at the same time. Memory grows with this, not with the page count.
    * @default 2
    */
-  concurrency?: number;
+  pagesInFlight?: number;
   /**
    * Warn (in the result, never fail) when a panel image is enlarged more than this.
    * @default 1.5
@@ -74,6 +75,11 @@ export interface ComposeOptions {
   limitInputPixels?: number | false;
   /** Lettering sizes and limits. */
   lettering?: LetteringOptions;
+  /**
+   * The issue's pages with their lettering, from `letterIssue` with the same `cover`, `print`,
+   * `dpi` and lettering options; laid out here when absent.
+   */
+  lettered?: readonly LetteredSheet[];
   /** Contact sheet size. */
   contactSheet?: ContactSheetOptions;
   /**
@@ -120,7 +126,7 @@ export interface ResolvedComposeOptions {
   print: boolean | undefined;
   dpi: number | undefined;
   cover: boolean;
-  concurrency: number;
+  pagesInFlight: number;
   upscaleWarnFactor: number;
   limitInputPixels: number | false | undefined;
   creationDate: Date;
@@ -148,9 +154,11 @@ export function resolveComposeOptions(
   if (!Number.isInteger(jpegQuality) || jpegQuality < 1 || jpegQuality > 100) {
     throw new RangeError(`jpegQuality must be a whole number from 1 to 100 (got ${jpegQuality})`);
   }
-  const concurrency = options.concurrency ?? 2;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`concurrency must be a whole number of at least 1 (got ${concurrency})`);
+  const pagesInFlight = options.pagesInFlight ?? 2;
+  if (!Number.isInteger(pagesInFlight) || pagesInFlight < 1) {
+    throw new RangeError(
+      `pagesInFlight must be a whole number of at least 1 (got ${pagesInFlight})`,
+    );
   }
   const upscaleWarnFactor = options.upscaleWarnFactor ?? 1.5;
   if (!(upscaleWarnFactor > 0)) {
@@ -165,7 +173,7 @@ export function resolveComposeOptions(
     print: options.print,
     dpi: options.dpi,
     cover: options.cover ?? true,
-    concurrency,
+    pagesInFlight,
     upscaleWarnFactor,
     limitInputPixels: options.limitInputPixels,
     creationDate: options.creationDate ?? now(),

@@ -42,7 +42,7 @@ describe('atomic outputs', () => {
     const pages: number[] = [];
     const failure = composeIssue(story, withMissingLastPanel(), {
       outDir,
-      concurrency: 1,
+      pagesInFlight: 1,
       onEvent: (event) => {
         if (event.type === 'page' && typeof event.page === 'number') pages.push(event.page);
       },
@@ -90,7 +90,7 @@ describe('atomic outputs', () => {
     const controller = new AbortController();
     const run = composeIssue(story, panels, {
       outDir,
-      concurrency: 1,
+      pagesInFlight: 1,
       signal: controller.signal,
       onEvent: (event) => {
         if (event.type === 'page' && event.page === 'cover') controller.abort(new Error('stop'));

@@ -1,3 +1,4 @@
+import { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
 import {
   describeFlags,
   envValue,
@@ -8,7 +9,6 @@ import {
   positiveNumber,
   UsageError,
 } from './flags.js';
-import { ALL_OUTPUT_FORMATS, type OutputFormat } from './render-issue.js';
 
 export { UsageError };
 
@@ -97,7 +97,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     only: values.only ?? [],
     force: values.force ?? false,
     draft: values.draft ?? isTruthy(fromEnv('draft')),
-    formats: parseList('format', values.format ?? fromEnv('format'), ALL_OUTPUT_FORMATS),
+    formats: parseList('format', values.format ?? fromEnv('format'), OUTPUT_FORMATS),
     json: values.json ?? false,
     verbose: values.verbose ?? false,
     help: values.help ?? false,

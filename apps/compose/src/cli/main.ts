@@ -5,13 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { StoryValidationError } from 'storyboard';
+import { LetteringError } from '../errors.js';
+import {
+  ExitCode,
+  findProjectRoot,
+  invocationDir,
+  renderIssue,
+  resolveUserPath,
+  validateIssue,
+} from '../pipeline/index.js';
 import { parseCliArgs, UsageError, usage } from './args.js';
-import { composeStep, findLetteringProblem } from './compose-step.js';
-import { ExitCode } from './exit-codes.js';
 import { runCommand } from './flags.js';
-import { findProjectRoot, invocationDir, resolveUserPath } from './paths.js';
 import { createProgress } from './progress.js';
-import { loadStory, renderIssue } from './render-issue.js';
 import { formatPlan, formatSummary } from './summary.js';
 
 const out = (text: string) => process.stdout.write(text);
@@ -54,19 +60,16 @@ async function main(argv: string[]): Promise<number> {
 
   if (args.command === 'validate') {
     try {
-      const story = await loadStory(storyPath);
-      const lettering = findLetteringProblem(story);
-      if (lettering) {
-        err(`${storyPath}: ${lettering}\n`);
-        return ExitCode.Invalid;
-      }
+      const { story } = await validateIssue(storyPath);
       const panels = story.pages.reduce((n, p) => n + p.panels.length, 0);
       out(
         `${args.story}: valid (${plural(story.pages.length, 'page')}, ${plural(panels, 'panel')}${story.cover ? ', cover' : ''})\n`,
       );
       return ExitCode.Done;
     } catch (error) {
-      err(`${(error as Error).message}\n`);
+      if (error instanceof StoryValidationError) err(`${error.message}\n`);
+      else if (error instanceof LetteringError) err(`${storyPath}: ${error.message}\n`);
+      else throw error;
       return ExitCode.Invalid;
     }
   }
@@ -102,8 +105,6 @@ async function main(argv: string[]): Promise<number> {
     draft: args.draft,
     formats: args.formats,
     signal: controller.signal,
-    compose: composeStep,
-    checkLettering: findLetteringProblem,
     onEvent: args.json ? (event) => out(`${JSON.stringify(event)}\n`) : progress.onEvent,
   });
   progress.finish();

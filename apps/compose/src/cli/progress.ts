@@ -1,4 +1,4 @@
-import type { IssueEvent } from './render-issue.js';
+import type { IssueEvent } from '../pipeline/index.js';
 
 /** Writes a line to a stream (stderr for progress, stdout for results). */
 type Write = (text: string) => void;

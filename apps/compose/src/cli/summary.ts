@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { PlannedPanel, RenderIssueResult } from './render-issue.js';
+import type { PlannedPanel, RenderIssueResult } from '../pipeline/index.js';
 
 const money = (usd: number) => `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
 

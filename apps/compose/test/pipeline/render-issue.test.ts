@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createWiroClient } from 'wiro-core';
 import { type Emulator, startEmulator } from 'wiro-emulator';
-import { type ComposeStep, renderIssue } from '../../src/cli/render-issue.js';
-import { FIXTURES } from './_cli.js';
+import { type ComposeStep, renderIssue } from '../../src/pipeline/index.js';
+import { FIXTURES } from '../cli/_cli.js';
 
 let emulator: Emulator;
 let dir: string;

@@ -1,0 +1,32 @@
+import type { Story } from 'storyboard';
+import { createFontSet, type FontSet } from './fonts/font-set.js';
+import { layoutLettering } from './lettering/layout-lettering.js';
+import type { LetteringOptions } from './lettering/style.js';
+import type { LetteringLayout } from './lettering/types.js';
+import { type PlannedSheet, type PlanOptions, planIssue } from './plan.js';
+
+/** A page image of the issue with its lettering laid out. */
+export interface LetteredSheet extends PlannedSheet {
+  lettering: LetteringLayout;
+}
+
+/** Options of {@link letterIssue}. */
+export interface LetterIssueOptions extends PlanOptions {
+  /** Fonts to letter with. @default the bundled fonts */
+  fonts?: FontSet | undefined;
+  lettering?: LetteringOptions | undefined;
+}
+
+/**
+ * Plans every page image of the issue and lays out its lettering, without any picture. Throws
+ * the first `LetteringError` (text that cannot fit) or `MissingGlyphError` (a character no
+ * bundled font has). Cheap, so the pipeline runs it before spending anything on panels and hands
+ * the result to compose, which letters with it instead of laying the text out again.
+ */
+export function letterIssue(story: Story, options: LetterIssueOptions = {}): LetteredSheet[] {
+  const fonts = options.fonts ?? createFontSet();
+  return planIssue(story, options).map((planned) => ({
+    ...planned,
+    lettering: layoutLettering(story, planned.sheet, planned.geometry, fonts, options.lettering),
+  }));
+}

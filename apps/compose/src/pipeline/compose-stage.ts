@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { PanelJob, RunManifest, Story } from 'storyboard';
+import { canonicalJson } from 'wiro-core';
+import type { LetteredSheet } from '../letter-issue.js';
+import type { OutputFormat } from '../options.js';
+import type { ComposeStep, IssueEvent, OutputFile } from './types.js';
+
+/** Bumped when compose's output for the same inputs changes. */
+const COMPOSE_VERSION = 'compose/1';
+
+/** Compose itself, loaded only when pages are made (it brings sharp and pdfkit). */
+export const composeWithCompose: ComposeStep = async (story, panels, options) => {
+  const { composeIssue } = await import('../compose-issue.js');
+  const result = await composeIssue(story, panels, options);
+  return { outputs: result.outputs, warnings: result.warnings.map((w) => w.message) };
+};
+
+/** What the compose step made, and the fingerprint the manifest records. */
+export interface ComposeStageResult {
+  outputs: OutputFile[];
+  warnings: string[];
+  fingerprint: string | undefined;
+}
+
+/**
+ * Lays the issue out, unless the last run's outputs were made from exactly the same story,
+ * pictures and formats and are all still there.
+ */
+export async function composeStage(
+  input: {
+    story: Story;
+    lettered: readonly LetteredSheet[];
+    jobs: readonly PanelJob[];
+    images: ReadonlyMap<string, string>;
+    /** sha256 of each panel's picture, by panel id, when every one is known. */
+    pictureShas: ReadonlyMap<string, string | undefined>;
+  },
+  options: {
+    outDir: string;
+    manifestPath: string;
+    formats: readonly OutputFormat[];
+    compose: ComposeStep;
+    signal?: AbortSignal | undefined;
+  },
+  emit: (event: IssueEvent) => void,
+): Promise<ComposeStageResult> {
+  const fingerprint = composeFingerprint(input, options.formats);
+  const previous = await upToDateOutputs(options.manifestPath, fingerprint);
+  if (previous) {
+    emit({ type: 'note', message: 'Pages, PDF and CBZ are up to date.' });
+    return { outputs: previous, warnings: [], fingerprint };
+  }
+  emit({ type: 'phase', phase: 'compose', detail: options.outDir });
+  const composed = await options.compose(input.story, input.images, {
+    outDir: options.outDir,
+    formats: options.formats,
+    lettered: input.lettered,
+    signal: options.signal,
+  });
+  return { ...composed, fingerprint };
+}
+
+/** Hash of everything the outputs are made from: the story (lettering too), pictures, formats. */
+function composeFingerprint(
+  input: {
+    story: Story;
+    jobs: readonly PanelJob[];
+    images: ReadonlyMap<string, string>;
+    pictureShas: ReadonlyMap<string, string | undefined>;
+  },
+  formats: readonly OutputFormat[],
+): string | undefined {
+  const panelShas = input.jobs.map((job) => input.pictureShas.get(job.id));
+  if (panelShas.some((sha) => !sha) || input.images.size !== input.jobs.length) return undefined;
+  return createHash('sha256')
+    .update(canonicalJson({ version: COMPOSE_VERSION, story: input.story, panelShas, formats }))
+    .digest('hex');
+}
+
+/** The previous run's outputs when they were made from the same fingerprint and are all there. */
+async function upToDateOutputs(
+  manifestPath: string,
+  fingerprint: string | undefined,
+): Promise<OutputFile[] | undefined> {
+  if (!fingerprint) return undefined;
+  try {
+    const previous = JSON.parse(await readFile(manifestPath, 'utf8')) as RunManifest;
+    if (previous.composeFingerprint !== fingerprint || previous.outputs.length === 0)
+      return undefined;
+    for (const output of previous.outputs) {
+      if ((await stat(output.path)).size !== output.bytes) return undefined;
+    }
+    return previous.outputs;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The pipeline of one issue, from script to outputs: validate → plan → render → compose →
+ * manifest. The `render` command and nightly builds are thin callers of `renderIssue`.
+ */
+
+export { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
+export { type BackendKind, chooseBackend, openBackend, type RenderBackend } from './backend.js';
+export { ExitCode } from './exit-codes.js';
+export {
+  defaultCacheDir,
+  defaultOutDir,
+  findProjectRoot,
+  invocationDir,
+  resolveUserPath,
+} from './paths.js';
+export { renderIssue } from './render-issue.js';
+export type {
+  ComposeStep,
+  IssueEvent,
+  IssuePhase,
+  OutputFile,
+  PlannedPanel,
+  RenderIssueOptions,
+  RenderIssueResult,
+} from './types.js';
+export { loadStory, type ValidatedIssue, validateIssue } from './validate-issue.js';

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { expandPanels, PanelCache, type Story } from 'storyboard';
+import type { BackendKind } from './backend.js';
+import { estimateTaskCost } from './estimate.js';
+import { selectPanels } from './select-panels.js';
+import type { PlannedPanel } from './types.js';
+
+/** The panels of an issue, what is cached, and where the backend's cache lives. */
+export interface PanelPlan {
+  panels: PlannedPanel[];
+  /** Panel ids `--only` selected; undefined for all. */
+  only: Set<string> | undefined;
+  cache: PanelCache;
+  cacheDir: string;
+  journalPath: string;
+}
+
+/**
+ * Expands the story into panel jobs, applies `--only`, and looks each job up in the backend's
+ * cache (drafts and real art never share entries). Throws `SelectorError` for a selector that
+ * matches nothing.
+ */
+export async function planPanels(
+  story: Story,
+  options: { only: string[] | undefined; cacheRoot: string; backend: BackendKind },
+): Promise<PanelPlan> {
+  const jobs = expandPanels(story);
+  const only = options.only?.length ? selectPanels(story, jobs, options.only) : undefined;
+  const cacheDir = join(options.cacheRoot, options.backend);
+  const cache = new PanelCache(cacheDir);
+  const panels: PlannedPanel[] = [];
+  // One at a time: each lookup reads and hashes a picture of a megabyte or more.
+  for (const job of jobs) {
+    panels.push({
+      job,
+      cached: (await cache.get(job.cacheKey, job.inputs.samples)) !== undefined,
+      selected: !only || only.has(job.id),
+      estimatedCost: estimateTaskCost(job.inputs),
+    });
+  }
+  return { panels, only, cache, cacheDir, journalPath: join(cacheDir, 'journal.jsonl') };
+}

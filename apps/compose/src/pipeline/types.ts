@@ -1,0 +1,84 @@
+import type { PanelJob, RenderEvent, RenderResult, RunManifest, Story } from 'storyboard';
+import type { LetteredSheet } from '../letter-issue.js';
+import type { OutputFormat } from '../options.js';
+import type { BackendKind, RenderBackend } from './backend.js';
+
+/** One output file, as recorded in the manifest. */
+export type OutputFile = RunManifest['outputs'][number];
+
+/** Lays out rendered panels into the requested outputs. */
+export type ComposeStep = (
+  story: Story,
+  panels: ReadonlyMap<string, string>,
+  options: {
+    outDir: string;
+    formats: readonly OutputFormat[];
+    /** The lettering laid out when the script was validated. */
+    lettered: readonly LetteredSheet[];
+    signal?: AbortSignal | undefined;
+  },
+) => Promise<{ outputs: OutputFile[]; warnings: string[] }>;
+
+/** The pipeline's steps, as reported in `phase` events. */
+export type IssuePhase = 'validate' | 'expand' | 'render' | 'compose' | 'manifest';
+
+/** What `renderIssue` reports as it goes: render events, phases and notes. */
+export type IssueEvent =
+  | RenderEvent
+  | { type: 'phase'; phase: IssuePhase; detail?: string }
+  | { type: 'note'; message: string };
+
+/** Options of `renderIssue`. */
+export interface RenderIssueOptions {
+  /** Absolute path of the story script. */
+  storyPath: string;
+  /** `render` (default), `plan` (no billable request), or `compose` (from the cache only). */
+  mode?: 'render' | 'plan' | 'compose' | undefined;
+  /** @default `<invocation dir>/out/<slug>` */
+  outDir?: string | undefined;
+  /** @default `<project>/.cache/comics-factory` */
+  cacheDir?: string | undefined;
+  /** Wiro tasks in flight at most. @default 4 */
+  concurrency?: number | undefined;
+  /** Stop submitting before spending more than this many USD. */
+  maxCost?: number | undefined;
+  /** `--only` selectors: page numbers or ranges, page ids, panel ids. */
+  only?: string[] | undefined;
+  /** Render the selected panels again even when cached. */
+  force?: boolean | undefined;
+  /** Draw drafts on the embedded emulator even when credentials are set. */
+  draft?: boolean | undefined;
+  /** @default every output format */
+  formats?: readonly OutputFormat[] | undefined;
+  signal?: AbortSignal | undefined;
+  onEvent?: ((event: IssueEvent) => void) | undefined;
+  /** Where credentials and defaults are read. @default process.env */
+  env?: NodeJS.ProcessEnv | undefined;
+  /** A backend to share (nightly builds); opened and closed here when absent. */
+  backend?: RenderBackend | undefined;
+  /** Replaces compose (tests). @default compose's `composeIssue` */
+  compose?: ComposeStep | undefined;
+}
+
+/** One panel in a plan. */
+export interface PlannedPanel {
+  job: PanelJob;
+  cached: boolean;
+  selected: boolean;
+  estimatedCost: number;
+}
+
+/** What `renderIssue` returns. */
+export interface RenderIssueResult {
+  exitCode: number;
+  /** One line saying why, when the exit code is not 0. */
+  message: string | undefined;
+  story: Story | undefined;
+  plan: PlannedPanel[];
+  render: RenderResult | undefined;
+  backend: BackendKind | undefined;
+  outDir: string | undefined;
+  manifestPath: string | undefined;
+  outputs: OutputFile[];
+  warnings: string[];
+}
