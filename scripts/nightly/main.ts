@@ -3,9 +3,9 @@
  * `pnpm nightly`: a thin shell over `runNightly`. Progress goes to stderr as plain lines, the
  * summary to stdout (`--json`: JSON lines on stdout); usage errors exit 2 with one line.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { describeEvent, runCommand } from 'compose/cli';
+import { resolve } from 'node:path';
+import { describeEvent, loadUserDotEnv, runCommand } from 'compose/cli';
+import { invocationDir } from 'compose/pipeline';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
 import { runNightly } from './run-nightly.js';
@@ -13,9 +13,6 @@ import { formatSummaryMarkdown } from './summary.js';
 
 const out = (text: string) => process.stdout.write(text);
 const err = (text: string) => process.stderr.write(text);
-
-/** The folder the user ran the command from (pnpm records it in INIT_CWD). */
-const invocationDir = () => process.env.INIT_CWD ?? process.cwd();
 
 /** One plain progress line per event worth a line. */
 function createLog() {
@@ -42,6 +39,7 @@ function createLog() {
 }
 
 async function main(argv: string[]): Promise<number> {
+  loadUserDotEnv();
   let args: ReturnType<typeof parseNightlyArgs>;
   try {
     args = parseNightlyArgs(argv);
@@ -57,12 +55,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const rootDir = invocationDir();
-  const dotEnv = join(rootDir, '.env');
-  if (existsSync(dotEnv)) {
-    const before = { ...process.env };
-    process.loadEnvFile(dotEnv);
-    Object.assign(process.env, before);
-  }
 
   const controller = new AbortController();
   let interrupts = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderIndexPage, renderIssuePage, scriptJson, urlPath } from './templates.js';
+import { renderIndexPage, renderIssuePage, scriptJson, urlPath } from './templates.js';
 import type { ReaderIssue } from './types.js';
 
 const issue = (overrides: Partial<ReaderIssue> = {}): ReaderIssue => ({
@@ -26,13 +26,6 @@ const issue = (overrides: Partial<ReaderIssue> = {}): ReaderIssue => ({
 });
 
 describe('escaping', () => {
-  it.each([
-    ['<b>&"\'', '&lt;b&gt;&amp;&quot;&#39;'],
-    ['plain', 'plain'],
-  ])('escapeHtml(%s)', (text, expected) => {
-    expect(escapeHtml(text)).toBe(expected);
-  });
-
   it('encodes path segments but keeps the folders', () => {
     expect(urlPath('../pages/1 #a?.jpg')).toBe('../pages/1%20%23a%3F.jpg');
   });

@@ -1,16 +1,5 @@
+import { escapeMarkup } from 'compose';
 import type { ReaderIssue } from './types.js';
-
-/**
- * Text made safe for HTML text and quoted attribute values.
- *
- * @example escapeHtml('<script>"x"</script>') // '&lt;script&gt;&quot;x&quot;&lt;/script&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
-  );
-}
 
 /**
  * A relative path as a URL path: each segment percent-encoded, so names with `#`, `?`, spaces or
@@ -45,7 +34,7 @@ function head(title: string, toRoot: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
+<title>${escapeMarkup(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${urlPath(`${toRoot}/assets/reader.css`)}">`;
 }
@@ -63,7 +52,7 @@ function metaLine(issue: ReaderIssue): string {
     pageCount(issue.pages.length || issue.scriptPages),
     money(issue.cost),
   ];
-  return escapeHtml(parts.join(' · '));
+  return escapeMarkup(parts.join(' · '));
 }
 
 /** Links to the PDF, CBZ and contact sheet that exist, relative to `base`. */
@@ -81,7 +70,7 @@ function downloads(issue: ReaderIssue, base: string): string {
 function statusBadge(status: string): string {
   return status === 'built' || status === 'skipped'
     ? ''
-    : ` <span class="badge">${escapeHtml(status)}</span>`;
+    : ` <span class="badge">${escapeMarkup(status)}</span>`;
 }
 
 /** The issue card on the index page. */
@@ -94,7 +83,7 @@ function issueCard(issue: ReaderIssue): string {
     : '<div class="thumb empty">no pages yet</div>';
   return `<li class="card">
 <a class="open" href="${urlPath(`${base}index.html`)}">${thumb}
-<h2 lang="${escapeHtml(story.language)}">${escapeHtml(story.title)}</h2></a>
+<h2 lang="${escapeMarkup(story.language)}">${escapeMarkup(story.title)}</h2></a>
 <p class="meta">${metaLine(issue)}${statusBadge(issue.status)}</p>
 ${downloads(issue, base)}
 </li>`;
@@ -119,11 +108,11 @@ export function renderIndexPage(options: IndexPageOptions): string {
 ${head(title, '.')}
 </head>
 <body class="index">
-<header class="bar"><h1>${escapeHtml(title)}</h1></header>
+<header class="bar"><h1>${escapeMarkup(title)}</h1></header>
 <main>
 ${options.issues.length ? `<ul class="issues">\n${cards}\n</ul>` : '<p class="empty">No issues yet.</p>'}
 </main>
-<footer class="bar">Built ${escapeHtml(options.generatedAt.toISOString().replace('T', ' ').slice(0, 16))} UTC · <a href="summary.md">build summary</a></footer>
+<footer class="bar">Built ${escapeMarkup(options.generatedAt.toISOString().replace('T', ' ').slice(0, 16))} UTC · <a href="summary.md">build summary</a></footer>
 </body>
 </html>
 `;
@@ -150,7 +139,7 @@ ${head(`${story.title} #${story.issue}`, issue.toRoot)}
 <body class="viewer" data-direction="${rtl ? 'rtl' : 'ltr'}" data-page="${count ? 1 : 0}">
 <header class="bar">
 <a class="back" href="${urlPath(`${issue.toRoot}/index.html`)}">All issues</a>
-<h1 lang="${escapeHtml(story.language)}">${escapeHtml(story.title)}</h1>
+<h1 lang="${escapeMarkup(story.language)}">${escapeMarkup(story.title)}</h1>
 <p class="meta">${metaLine(issue)}${statusBadge(issue.status)}</p>
 ${downloads(issue, '')}
 </header>

@@ -1,4 +1,5 @@
 import type { Story } from 'storyboard';
+import { escapeMarkup } from './markup-text.js';
 
 /** What ComicInfo records about one page image of the archive. */
 export interface ComicInfoPage {
@@ -8,16 +9,6 @@ export interface ComicInfoPage {
   height: number;
   /** File size in bytes. */
   bytes: number;
-}
-
-/** Escapes text for XML content and attributes. */
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 /**
@@ -55,7 +46,7 @@ export function buildComicInfo(story: Story, pages: readonly ComicInfoPage[]): s
   );
   for (const [name, value] of fields) {
     if (value === undefined || value === '' || Number.isNaN(value)) continue;
-    lines.push(`  <${name}>${escapeXml(String(value))}</${name}>`);
+    lines.push(`  <${name}>${escapeMarkup(String(value))}</${name}>`);
   }
   lines.push('  <Pages>');
   pages.forEach((page, index) => {

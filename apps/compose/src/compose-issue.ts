@@ -20,6 +20,7 @@ import type {
   ResolvedComposeOptions,
 } from './options.js';
 import { resolveComposeOptions } from './options.js';
+import { assertNoLinkedOutputFolders } from './output-folders.js';
 import { composePage, type PageImage } from './page-image.js';
 import { createPdfWriter, type PdfMetadata, type PdfWriter } from './pdf.js';
 import { sheetArt } from './plan.js';
@@ -67,6 +68,7 @@ export async function composeIssue(
   const arts = plan.map((planned) => sheetArt(planned, panels));
 
   const { outDir, formats } = resolved;
+  await assertNoLinkedOutputFolders(outDir);
   await mkdir(outDir, { recursive: true });
   const keepPages = formats.has('pages');
   const pagesDir = keepPages

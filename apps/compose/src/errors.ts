@@ -79,3 +79,16 @@ export function formatCodePoint(codePoint: number): string {
 function describePage(page: number | 'cover'): string {
   return page === 'cover' ? 'cover' : `page ${page}`;
 }
+
+/** An output folder is a symbolic link: compose never writes or deletes through a link. */
+export class UnsafeOutputError extends ComposeError {
+  override name = 'UnsafeOutputError';
+  /** The link that was found. */
+  readonly path: string;
+  constructor(path: string) {
+    super(
+      `${path} is a symbolic link; outputs are never written or deleted through a link. Remove the link or choose another --out folder.`,
+    );
+    this.path = path;
+  }
+}

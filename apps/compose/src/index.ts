@@ -25,6 +25,7 @@ export {
   type LetteringPlace,
   MissingGlyphError,
   MissingPanelError,
+  UnsafeOutputError,
 } from './errors.js';
 export { type FitOptions, type FittedPanel, fitPanel, sharpPosition } from './fit.js';
 export {
@@ -58,6 +59,7 @@ export type {
   ShapeGroup,
   TextPaint,
 } from './lettering/types.js';
+export { escapeMarkup } from './markup-text.js';
 export {
   type ComposedPage,
   type ComposeEvent,

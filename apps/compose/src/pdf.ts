@@ -10,6 +10,7 @@ import {
 import type { FontSet } from './fonts/font-set.js';
 import { drawLettering } from './lettering/pdf-lettering.js';
 import type { LetteringLayout } from './lettering/types.js';
+import { writeEscapedXmp } from './pdf-xmp.js';
 
 /** Document information of the PDF. */
 export interface PdfMetadata {
@@ -72,6 +73,16 @@ export function createPdfWriter(path: string, metadata: PdfMetadata, fonts: Font
       CreationDate: creationDate,
       ModDate: creationDate,
     },
+  });
+  writeEscapedXmp(doc, {
+    title: metadata.title,
+    author: metadata.author,
+    subject: metadata.subject,
+    keywords: metadata.keywords,
+    language: metadata.language,
+    creatorTool: 'comics-factory compose',
+    producer: String(doc.info.Producer ?? 'PDFKit'),
+    createDate: creationDate,
   });
   const root = (doc as unknown as { _root: { data: Record<string, unknown> } })._root;
   if (metadata.direction === 'rtl') {

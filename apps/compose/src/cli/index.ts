@@ -2,6 +2,7 @@
  * Command-line building blocks shared by the `render` command and other command lines (nightly
  * builds): flags with environment fallbacks, help text, the run wrapper and progress lines.
  */
+export { loadUserDotEnv, userDotEnvFiles } from './dot-env.js';
 export {
   describeFlags,
   envValue,

@@ -3,19 +3,17 @@
  * `pnpm render [command] <story.yaml>`: a thin shell over `renderIssue`. Progress goes to stderr,
  * results to stdout; usage errors exit 2 with one line.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { StoryValidationError } from 'storyboard';
 import { LetteringError } from '../errors.js';
 import {
   ExitCode,
-  findProjectRoot,
   invocationDir,
   renderIssue,
   resolveUserPath,
   validateIssue,
 } from '../pipeline/index.js';
 import { parseCliArgs, UsageError, usage } from './args.js';
+import { loadUserDotEnv } from './dot-env.js';
 import { runCommand } from './flags.js';
 import { createProgress } from './progress.js';
 import { formatPlan, formatSummary } from './summary.js';
@@ -24,19 +22,8 @@ const out = (text: string) => process.stdout.write(text);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const err = (text: string) => process.stderr.write(text);
 
-/** Loads `.env` from where the user ran the command and from the project root (never overriding). */
-function loadDotEnv(storyPath: string | undefined) {
-  const dirs = [invocationDir(), ...(storyPath ? [findProjectRoot(storyPath)] : [])];
-  for (const dir of new Set(dirs)) {
-    const file = join(dir, '.env');
-    if (!existsSync(file)) continue;
-    const before = { ...process.env };
-    process.loadEnvFile(file);
-    Object.assign(process.env, before);
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
+  loadUserDotEnv();
   let args: ReturnType<typeof parseCliArgs>;
   try {
     args = parseCliArgs(argv);
@@ -56,7 +43,6 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.Invalid;
   }
   const storyPath = resolveUserPath(args.story);
-  loadDotEnv(storyPath);
 
   if (args.command === 'validate') {
     try {

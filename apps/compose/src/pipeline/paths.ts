@@ -15,23 +15,27 @@ export function resolveUserPath(path: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * The project a story belongs to: the nearest folder above it with a `.git` or a
- * `pnpm-workspace.yaml`, else the story's own folder. The panel cache lives there, so one cache
- * serves every issue of a repository whatever folder the command was run from.
+ * The project a folder belongs to: the nearest folder at or above it with a `.git` or a
+ * `pnpm-workspace.yaml`, else the folder itself.
  */
-export function findProjectRoot(storyPath: string): string {
-  let dir = dirname(resolve(storyPath));
-  for (;;) {
-    if (existsSync(join(dir, '.git')) || existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return dirname(resolve(storyPath));
-    dir = parent;
+export function findProjectRoot(dir: string): string {
+  const start = resolve(dir);
+  for (let current = start; ; ) {
+    if (existsSync(join(current, '.git')) || existsSync(join(current, 'pnpm-workspace.yaml'))) {
+      return current;
+    }
+    const parent = dirname(current);
+    if (parent === current) return start;
+    current = parent;
   }
 }
 
-/** Default cache folder for a story: `<project>/.cache/comics-factory`. */
+/**
+ * Default cache folder for a story: `<project>/.cache/comics-factory` of the project the story is
+ * in, so one cache serves every issue of a repository whatever folder the command was run from.
+ */
 export function defaultCacheDir(storyPath: string): string {
-  return join(findProjectRoot(storyPath), '.cache', 'comics-factory');
+  return join(findProjectRoot(dirname(resolve(storyPath))), '.cache', 'comics-factory');
 }
 
 /** Default output folder for an issue: `<invocation dir>/out/<slug>`. */

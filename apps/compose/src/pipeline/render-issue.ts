@@ -6,8 +6,9 @@ import {
   StoryValidationError,
   writeManifest,
 } from 'storyboard';
-import { LetteringError } from '../errors.js';
+import { LetteringError, UnsafeOutputError } from '../errors.js';
 import { OUTPUT_FORMATS } from '../options.js';
+import { assertNoLinkedOutputFolders } from '../output-folders.js';
 import { chooseBackend } from './backend.js';
 import { composeStage, composeWithCompose } from './compose-stage.js';
 import { ExitCode } from './exit-codes.js';
@@ -76,6 +77,12 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   if (mode === 'plan') return { ...planned, plan: plan.panels };
 
   const outDir = options.outDir ?? defaultOutDir(story.slug, env);
+  try {
+    await assertNoLinkedOutputFolders(outDir);
+  } catch (error) {
+    if (error instanceof UnsafeOutputError) return refused(ExitCode.Invalid, error.message, story);
+    throw error;
+  }
   const manifestPath = join(outDir, 'manifest.json');
   const base = { ...planned, plan: plan.panels, outDir, manifestPath };
   let render: RenderResult | undefined;
