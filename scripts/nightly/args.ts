@@ -3,12 +3,12 @@ import {
   envValue,
   type FlagSpec,
   isTruthy,
+  type PipelineFlagValues,
   parseFlags,
-  parseList,
-  positiveNumber,
+  pipelineFlags,
+  readPipelineFlags,
   UsageError,
 } from 'compose/cli';
-import { OUTPUT_FORMATS, type OutputFormat } from 'compose/pipeline';
 
 export { UsageError };
 
@@ -24,76 +24,32 @@ export const FLAGS = {
     env: 'NIGHTLY_OUT',
     help: 'output folder and web reader (default out/nightly)',
   },
-  'cache-dir': {
-    type: 'string',
-    env: 'NIGHTLY_CACHE_DIR',
-    help: 'panel cache (default <project>/.cache/comics-factory)',
-  },
-  concurrency: {
-    type: 'string',
-    env: 'NIGHTLY_CONCURRENCY',
-    help: 'tasks in flight at most, across all issues (default 4)',
-  },
-  'max-cost': {
-    type: 'string',
-    env: 'NIGHTLY_MAX_COST',
-    help: 'USD budget shared by all issues of the night',
-  },
-  format: {
-    type: 'string',
-    env: 'NIGHTLY_FORMAT',
-    help: 'outputs: pages,pdf,cbz,contact-sheet (default all)',
-  },
-  draft: {
-    type: 'boolean',
-    env: 'NIGHTLY_DRAFT',
-    help: 'draw drafts on the local emulator even with a WIRO_API_KEY',
-  },
   force: { type: 'boolean', env: 'NIGHTLY_FORCE', help: 'build every issue, even unchanged ones' },
-  json: {
-    type: 'boolean',
-    env: 'NIGHTLY_JSON',
-    help: 'JSON lines on stdout: events, then the summary',
-  },
-  verbose: { type: 'boolean', env: '', help: 'stack traces on errors' },
-  help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
+  ...pipelineFlags('NIGHTLY'),
 } as const satisfies Record<string, FlagSpec>;
 
 /** The command line after parsing and checking. */
-export interface NightlyArgs {
+export interface NightlyArgs extends PipelineFlagValues {
   issues: string;
   out: string;
-  cacheDir: string | undefined;
-  concurrency: number | undefined;
-  maxCost: number | undefined;
-  formats: OutputFormat[] | undefined;
-  draft: boolean;
   force: boolean;
-  json: boolean;
-  verbose: boolean;
-  help: boolean;
 }
 
-/** Parses argv (without node and the script); flags fall back to their environment variables. */
+/**
+ * Parses argv (without node and the script); flags fall back to their environment variables.
+ * Concurrency and the budget are shared by every issue of the night.
+ */
 export function parseNightlyArgs(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): NightlyArgs {
   const { values } = parseFlags(argv, FLAGS, false);
   const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
-  const formats = parseList('format', values.format ?? fromEnv('format'), OUTPUT_FORMATS);
   return {
+    ...readPipelineFlags(values, fromEnv),
     issues: values.issues ?? fromEnv('issues') ?? 'issues/*/story.yaml',
     out: values.out ?? fromEnv('out') ?? 'out/nightly',
-    cacheDir: values['cache-dir'] ?? fromEnv('cache-dir'),
-    concurrency: positiveNumber('concurrency', values.concurrency ?? fromEnv('concurrency'), true),
-    maxCost: positiveNumber('max-cost', values['max-cost'] ?? fromEnv('max-cost'), false),
-    formats,
-    draft: values.draft ?? isTruthy(fromEnv('draft')),
     force: values.force ?? isTruthy(fromEnv('force')),
-    json: values.json ?? isTruthy(fromEnv('json')),
-    verbose: values.verbose ?? false,
-    help: values.help ?? false,
   };
 }
 

@@ -1,35 +1,11 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
-import {
-  describeFlags,
-  envValue,
-  type FlagSpec,
-  isTruthy,
-  parseFlags,
-  parseList,
-  positiveNumber,
-  UsageError,
-} from './flags.js';
+import { describeFlags, envValue, type FlagSpec, parseFlags, UsageError } from './flags.js';
+import { type PipelineFlagValues, pipelineFlags, readPipelineFlags } from './pipeline-flags.js';
 
 export { UsageError };
 
 /** Every flag with its description and environment variable (shown by --help). */
 export const FLAGS = {
   out: { type: 'string', env: 'COMICS_OUT', help: 'output folder (default out/<issue-slug>)' },
-  'cache-dir': {
-    type: 'string',
-    env: 'COMICS_CACHE_DIR',
-    help: 'panel cache (default <project>/.cache/comics-factory)',
-  },
-  concurrency: {
-    type: 'string',
-    env: 'COMICS_CONCURRENCY',
-    help: 'tasks in flight at most (default 4)',
-  },
-  'max-cost': {
-    type: 'string',
-    env: 'COMICS_MAX_COST',
-    help: 'stop submitting before spending more USD than this',
-  },
   only: {
     type: 'string',
     multiple: true,
@@ -37,44 +13,20 @@ export const FLAGS = {
     help: 'pages (3, 2-4, page id) or panel ids to render, comma-separated',
   },
   force: { type: 'boolean', env: '', help: 'render selected panels again even when cached' },
-  draft: {
-    type: 'boolean',
-    env: 'COMICS_DRAFT',
-    help: 'draw drafts on the local emulator even with a WIRO_API_KEY',
-  },
-  format: {
-    type: 'string',
-    env: 'COMICS_FORMAT',
-    help: 'outputs to write: pages,pdf,cbz,contact-sheet (default all)',
-  },
   'dry-run': { type: 'boolean', env: '', help: 'same as the plan command' },
-  json: {
-    type: 'boolean',
-    env: '',
-    help: 'machine-readable events on stdout, one JSON object a line',
-  },
-  verbose: { type: 'boolean', env: '', help: 'full prompts in plan, stack traces on errors' },
-  help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
+  ...pipelineFlags('COMICS'),
 } as const satisfies Record<string, FlagSpec>;
 
 export const COMMANDS = ['render', 'plan', 'validate', 'compose'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The command line after parsing and checking. */
-export interface CliArgs {
+export interface CliArgs extends PipelineFlagValues {
   command: Command;
   story: string | undefined;
   out: string | undefined;
-  cacheDir: string | undefined;
-  concurrency: number | undefined;
-  maxCost: number | undefined;
   only: string[];
   force: boolean;
-  draft: boolean;
-  formats: OutputFormat[] | undefined;
-  json: boolean;
-  verbose: boolean;
-  help: boolean;
 }
 
 /** Parses argv (without node and the script); flags fall back to their environment variables. */
@@ -88,19 +40,12 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError(`expected one script, got ${rest.length}: ${rest.join(' ')}`);
   const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
   return {
+    ...readPipelineFlags(values, fromEnv),
     command,
     story: rest[0],
     out: values.out ?? fromEnv('out'),
-    cacheDir: values['cache-dir'] ?? fromEnv('cache-dir'),
-    concurrency: positiveNumber('concurrency', values.concurrency ?? fromEnv('concurrency'), true),
-    maxCost: positiveNumber('max-cost', values['max-cost'] ?? fromEnv('max-cost'), false),
     only: values.only ?? [],
     force: values.force ?? false,
-    draft: values.draft ?? isTruthy(fromEnv('draft')),
-    formats: parseList('format', values.format ?? fromEnv('format'), OUTPUT_FORMATS),
-    json: values.json ?? false,
-    verbose: values.verbose ?? false,
-    help: values.help ?? false,
   };
 }
 

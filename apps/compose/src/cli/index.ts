@@ -14,4 +14,9 @@ export {
   runCommand,
   UsageError,
 } from './flags.js';
+export {
+  type PipelineFlagValues,
+  pipelineFlags,
+  readPipelineFlags,
+} from './pipeline-flags.js';
 export { describeEvent } from './progress.js';
