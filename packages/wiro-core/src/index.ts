@@ -1,5 +1,5 @@
 export type { GenerateOptions, GenerateResult, RunOptions, WiroClient } from './client.js';
-export { createWiroClient, encodeInputs, parseModelId } from './client.js';
+export { createWiroClient, parseModelId } from './client.js';
 export type { ResolvedConfig, WiroClientOptions } from './config.js';
 export { deriveSocketUrl, resolveConfig } from './config.js';
 export type { DownloadOptions, DownloadResult } from './download.js';
@@ -14,11 +14,14 @@ export {
   WiroDownloadError,
   WiroError,
   WiroInsufficientBalanceError,
+  WiroOutputExpiredError,
   WiroRateLimitError,
   WiroTaskFailedError,
   WiroTimeoutError,
 } from './errors.js';
 export type { WiroEvent, WiroEventHandler } from './events.js';
+export { encodeInputs } from './inputs.js';
+export { matchesInputs } from './match-inputs.js';
 export { parseOutput, parseProgress, parseTask } from './parse.js';
 export { defaultPollDelay } from './poll-schedule.js';
 export type { TaskStatus } from './protocol.js';
@@ -34,14 +37,19 @@ export {
   IMAGE_SIZE_MULTIPLE,
   isTerminalStatus,
   QUEUED_STATUSES,
+  TASK_LIST_MAX_LIMIT,
+  TASK_LIST_QUERY,
   TASK_STATUSES,
   TERMINAL_STATUSES,
   WiroErrorCode,
 } from './protocol.js';
+export type { RecordEntry, Shape } from './record.js';
+export { describeShape, describeStringFormat } from './record.js';
 export type { RetryPolicy } from './retry.js';
 export { computeRetryDelay, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter } from './retry.js';
 export type { WiroCredentials } from './sign.js';
 export { computeSignature, signRequest } from './sign.js';
+export type { FindTasksOptions, ListTasksOptions } from './task-list.js';
 export type {
   FileInput,
   ModelInfo,
@@ -49,6 +57,7 @@ export type {
   RunInputs,
   RunResult,
   Task,
+  TaskList,
   TaskOutput,
   TaskProgress,
   TaskRef,
@@ -63,6 +72,8 @@ export type {
   WireSocketFrame,
   WireTask,
   WireTaskDetailResponse,
+  WireTaskListRequest,
+  WireTaskListResponse,
   WireToolDetailResponse,
   WireToolParameter,
   WireUploadResponse,

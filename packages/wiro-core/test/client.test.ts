@@ -1,12 +1,17 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   COMICS_FACTORY_MODEL,
   createWiroClient,
+  TASK_STATUSES,
   WiroAbortError,
   WiroAuthError,
   WiroConcurrencyLimitError,
   WiroConnectionError,
   WiroInsufficientBalanceError,
+  WiroOutputExpiredError,
   WiroTaskFailedError,
   WiroTimeoutError,
 } from '../src/index.js';
@@ -50,7 +55,8 @@ describe.each([
     h.emulator.hold({ at: 'task_start' });
     const running = await h.client.runTask(COMICS_FACTORY_MODEL, { ...CHEAP_INPUTS, seed: '2' });
     await h.emulator.waitForStatus(running.taskid, 'task_start');
-    await h.client.killTask(running);
+    const reply = await h.client.killTask(running);
+    expect(reply).toMatchObject({ id: running.taskid, status: 'task_cancel' });
     const killed = await h.client.getTask({ tasktoken: running.socketaccesstoken });
     expect(killed).toMatchObject({ status: 'task_cancel', totalCost: 0 });
     expect(h.emulator.ledger()).toMatchObject({ cancels: 1, kills: 1, billed: { count: 0 } });
@@ -160,6 +166,12 @@ describe('waiting', () => {
     });
     expect(files).toHaveLength(1);
     expect(progress.length).toBeGreaterThan(0);
+    // The greeting the socket sends on connect is not a status.
+    const statuses = h.events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
+    expect(statuses.length).toBeGreaterThan(3);
+    for (const status of statuses) expect(TASK_STATUSES).toContain(status);
+    const last = h.events.findLast((e) => e.type === 'progress');
+    expect(last).toMatchObject({ speedType: 'it/s', elapsedTime: expect.stringMatching(/s$/) });
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(h.events.some((e) => e.type === 'socket' && e.state === 'open')).toBe(true);
     const requests = h.emulator.ledger().requests.length;
@@ -202,17 +214,57 @@ describe('waiting', () => {
 });
 
 describe('money safety against the emulator', () => {
-  it('never re-sends a Run whose reply was lost after acceptance', async () => {
-    h = await startHarness({ faults: 'Run:dropAfterAccept:times=1' });
+  it.each([
+    // The reply was lost after the Run was accepted: a task exists.
+    ['its reply was lost after acceptance', 'Run:dropAfterAccept:times=1', 1],
+    // The connection dropped before the body was read: no task, but the client cannot know that.
+    ['its connection dropped before the body was read', 'Run:dropBeforeAccept:times=1', 0],
+  ])('never re-sends a Run when %s', async (_name, faults, accepted) => {
+    h = await startHarness({ faults });
     const error = await h.client
       .runTask(COMICS_FACTORY_MODEL, CHEAP_INPUTS)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WiroConnectionError);
     expect((error as WiroConnectionError).requestSent).toBe(true);
     const ledger = h.emulator.ledger();
-    expect(ledger.acceptedRuns).toBe(1);
+    expect(ledger.acceptedRuns).toBe(accepted);
     expect(ledger.requests.filter((r) => r.endpoint === 'Run')).toHaveLength(1);
-    expect(ledger.tasks[0]?.replyDropped).toBe(true);
+    expect(ledger.tasks.filter((t) => t.replyDropped)).toHaveLength(accepted);
+  });
+
+  it('re-sends a Run whose connection was reset while opening: provably not sent', async () => {
+    h = await startHarness({ faults: 'connection:dropBeforeAccept:times=1' });
+    const run = await h.client.runTask(COMICS_FACTORY_MODEL, CHEAP_INPUTS);
+    const ledger = h.emulator.ledger();
+    expect(ledger.requests.map((r) => r.endpoint)).toEqual(['connection', 'Run']);
+    expect(ledger.acceptedRuns).toBe(1);
+    expect(ledger.tasks[0]?.taskid).toBe(run.taskid);
+    expect(h.events.filter((e) => e.type === 'retry')).toHaveLength(1);
+  });
+
+  it('sends 20 requests at once without ever repeating a nonce', async () => {
+    h = await startHarness({ concurrency: 25 });
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.client.runTask(COMICS_FACTORY_MODEL, { ...CHEAP_INPUTS, seed: String(i) }),
+      ),
+    );
+    await Promise.all(runs.map((run) => h.client.getTask(run)));
+    const ledger = h.emulator.ledger();
+    expect(ledger.requests.filter((r) => r.status === 200)).toHaveLength(40);
+    expect(ledger.nonceReuses).toBe(0);
+  });
+
+  it('surfaces an expired output URL as WiroOutputExpiredError; Task/Detail gives it again', async () => {
+    h = await startHarness({ faults: 'download:expired:times=1' });
+    const run = await h.client.runTask(COMICS_FACTORY_MODEL, CHEAP_INPUTS);
+    const task = await h.client.waitForTask(run);
+    const path = join(await mkdtemp(join(tmpdir(), 'wiro-expired-')), '0.png');
+    const error = await h.client.downloadOutput(task.outputs[0]!, path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WiroOutputExpiredError);
+    expect((error as WiroOutputExpiredError).status).toBe(404);
+    const fresh = await h.client.getTask(run);
+    expect((await h.client.downloadOutput(fresh.outputs[0]!, path)).bytes).toBeGreaterThan(0);
   });
 
   it('surfaces code 96 as WiroConcurrencyLimitError with no task created', async () => {

@@ -16,6 +16,8 @@ describe('the public API', () => {
         "IMAGE_SIZE_MAX",
         "IMAGE_SIZE_MULTIPLE",
         "QUEUED_STATUSES",
+        "TASK_LIST_MAX_LIMIT",
+        "TASK_LIST_QUERY",
         "TASK_STATUSES",
         "TERMINAL_STATUSES",
         "WiroAbortError",
@@ -28,6 +30,7 @@ describe('the public API', () => {
         "WiroError",
         "WiroErrorCode",
         "WiroInsufficientBalanceError",
+        "WiroOutputExpiredError",
         "WiroRateLimitError",
         "WiroTaskFailedError",
         "WiroTimeoutError",
@@ -37,9 +40,12 @@ describe('the public API', () => {
         "createWiroClient",
         "defaultPollDelay",
         "deriveSocketUrl",
+        "describeShape",
+        "describeStringFormat",
         "encodeInputs",
         "isRetryable",
         "isTerminalStatus",
+        "matchesInputs",
         "parseModelId",
         "parseOutput",
         "parseProgress",
@@ -68,6 +74,7 @@ describe('the public API', () => {
       new wiro.WiroTimeoutError('t'),
       new wiro.WiroAbortError('a'),
       new wiro.WiroDownloadError('d', false),
+      new wiro.WiroOutputExpiredError('gone', 404),
     ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(wiro.WiroError);

@@ -13,6 +13,7 @@ it('never puts the secret, a nonce or a signature into errors or events', async 
   const emulator = await startEmulator({
     taskMs: 40,
     queueMs: 5,
+    strictNonces: true,
     projects: [{ apiKey: 'secret-test-key', apiSecret: SECRET }],
     faults:
       'Task/Detail:http5xx:times=2,Run:dropAfterAccept:times=1,Run:taskFail:times=1,download:truncated:times=1',

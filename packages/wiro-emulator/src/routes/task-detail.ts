@@ -1,13 +1,20 @@
-import { WiroErrorCode } from 'wiro-core';
 import type { ParsedBody } from '../body.js';
-import { errorReply, okReply, type RouteReply } from '../reply.js';
+import { okReply, type RouteContext, type RouteReply } from '../reply.js';
 import type { EmulatorState } from '../state.js';
 import { toWireTask } from '../task-record.js';
-import { findTask, NO_TASK_MESSAGE } from './task-lookup.js';
+import { lookupTask } from './task-lookup.js';
 
-/** `POST /Task/Detail` with `{taskid}` or `{tasktoken}`. */
-export function handleTaskDetail(state: EmulatorState, body: ParsedBody): RouteReply {
-  const task = findTask(state.tasks, body, ['tasktoken', 'socketaccesstoken']);
-  if (!task) return errorReply(WiroErrorCode.NotFound, NO_TASK_MESSAGE);
-  return okReply({ total: '1', tasklist: [toWireTask(task, state.options.now())] }, task.id);
+/**
+ * `POST /Task/Detail` with `{taskid}`, `{tasktoken}` or `{socketaccesstoken}`:
+ * `{ total: "1", errors: [], tasklist: [task], result: true }`.
+ */
+export function handleTaskDetail(
+  state: EmulatorState,
+  body: ParsedBody,
+  context: RouteContext,
+): RouteReply {
+  const found = lookupTask(state, body, context, ['tasktoken', 'socketaccesstoken']);
+  if (!found.ok) return found.reply;
+  const task = toWireTask(found.task, state.options.now());
+  return okReply({ tasklist: [task] }, found.task.id, { total: '1' });
 }
