@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startEmulator } from 'wiro-emulator';
-import {
-  COMICS_FACTORY_MODEL,
-  createWiroClient,
-  type RecordEntry,
-  type WiroEvent,
-} from '../src/index.js';
+import { createWiroClient, type RecordEntry, type WiroEvent } from '../src/index.js';
 import { CHEAP_INPUTS } from './_contract.js';
+
+/** The seed model, named here so these tests do not depend on where its constant lives. */
+const MODEL = 'Adel_AI/Comics-Factory-v1';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -45,12 +43,8 @@ it('WIRO_RECORD writes endpoints and reply shapes, never a secret, nonce, prompt
     },
   });
   const prompt = `${CHEAP_INPUTS.prompt} unmistakable-prompt-words`;
-  const { task } = await wiro.generate(
-    COMICS_FACTORY_MODEL,
-    { ...CHEAP_INPUTS, prompt },
-    { outputDir: dir },
-  );
-  await wiro.listTasks({ model: COMICS_FACTORY_MODEL });
+  const { task } = await wiro.generate(MODEL, { ...CHEAP_INPUTS, prompt }, { outputDir: dir });
+  await wiro.listTasks({ model: MODEL });
   await wiro.getTask({ taskid: '999999' }).catch(() => undefined);
 
   const text = await readFile(path, 'utf8');

@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  COMICS_FACTORY_MODEL,
-  createWiroClient,
-  type RunInputs,
-  WiroConnectionError,
-  WiroError,
-} from '../src/index.js';
+import { createWiroClient, type RunInputs, WiroConnectionError, WiroError } from '../src/index.js';
 import { CHEAP_INPUTS } from './_contract.js';
 import { type Harness, startHarness } from './_emulator.js';
+
+/** The seed model, named here so these tests do not depend on where its constant lives. */
+const MODEL = 'Adel_AI/Comics-Factory-v1';
 
 let h: Harness;
 afterEach(async () => {
@@ -21,20 +18,19 @@ describe('listTasks', () => {
     h = await startHarness();
     h.emulator.hold();
     const runs = [];
-    for (const seed of [1, 2, 3])
-      runs.push(await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(seed)));
+    for (const seed of [1, 2, 3]) runs.push(await h.client.runTask(MODEL, withSeed(seed)));
 
-    const page = await h.client.listTasks({ model: COMICS_FACTORY_MODEL, limit: 2 });
+    const page = await h.client.listTasks({ model: MODEL, limit: 2 });
     expect(page.total).toBe(3);
     expect(page.tasks.map((t) => t.id)).toEqual([runs[2]!.taskid, runs[1]!.taskid]);
     expect(page.tasks[0]).toMatchObject({
-      model: COMICS_FACTORY_MODEL,
+      model: MODEL,
       status: 'task_queue',
       parameters: withSeed(3),
     });
     expect(page.tasks[0]!.createdAt).toBeGreaterThan(0);
 
-    const rest = await h.client.listTasks({ model: COMICS_FACTORY_MODEL, start: 2, limit: 2 });
+    const rest = await h.client.listTasks({ model: MODEL, start: 2, limit: 2 });
     expect(rest.tasks.map((t) => t.id)).toEqual([runs[0]!.taskid]);
     const oldest = await h.client.listTasks({ order: 'ASC', limit: 1 });
     expect(oldest.tasks.map((t) => t.id)).toEqual([runs[0]!.taskid]);
@@ -51,7 +47,7 @@ describe('listTasks', () => {
         return fetch(input, init);
       },
     });
-    await client.listTasks({ model: COMICS_FACTORY_MODEL, start: 20, limit: 100 });
+    await client.listTasks({ model: MODEL, start: 20, limit: 100 });
     expect(bodies).toEqual([
       {
         type: 'model',
@@ -59,7 +55,7 @@ describe('listTasks', () => {
         order: 'DESC',
         start: '20',
         limit: '100',
-        modelName: COMICS_FACTORY_MODEL,
+        modelName: MODEL,
       },
     ]);
   });
@@ -79,15 +75,13 @@ describe('findTasks', () => {
     h = await startHarness();
     h.emulator.hold();
     const since = Date.now();
-    await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(1));
+    await h.client.runTask(MODEL, withSeed(1));
     h.emulator.injectFault('Run:dropAfterAccept:times=1');
-    const lost = await h.client
-      .runTask(COMICS_FACTORY_MODEL, withSeed(2))
-      .catch((error: unknown) => error);
+    const lost = await h.client.runTask(MODEL, withSeed(2)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(WiroConnectionError);
-    await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(3));
+    await h.client.runTask(MODEL, withSeed(3));
 
-    const found = await h.client.findTasks(COMICS_FACTORY_MODEL, withSeed(2), { since });
+    const found = await h.client.findTasks(MODEL, withSeed(2), { since });
     const orphan = h.emulator.ledger().tasks.find((t) => t.replyDropped);
     expect(found.map((t) => t.id)).toEqual([orphan?.taskid]);
     // Adopted, not run again: one billed task for the input.
@@ -101,7 +95,7 @@ describe('findTasks', () => {
     h = await startHarness({ concurrency: 50 });
     h.emulator.hold();
     for (let seed = 1; seed <= 7; seed++) {
-      await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(seed));
+      await h.client.runTask(MODEL, withSeed(seed));
     }
     const pages: number[] = [];
     const client = createWiroClient({
@@ -110,7 +104,7 @@ describe('findTasks', () => {
         if (event.type === 'request' && event.operation === 'POST /Task/List') pages.push(1);
       },
     });
-    const found = await client.findTasks(COMICS_FACTORY_MODEL, withSeed(99), {
+    const found = await client.findTasks(MODEL, withSeed(99), {
       since: 0,
       pageSize: 3,
     });
@@ -121,31 +115,29 @@ describe('findTasks', () => {
   it('leaves out tasks created before `since`, other inputs and excluded ids', async () => {
     h = await startHarness({ concurrency: 50 });
     h.emulator.hold();
-    const old = await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(5));
+    const old = await h.client.runTask(MODEL, withSeed(5));
     const later = Date.now() + 60_000;
-    expect(await h.client.findTasks(COMICS_FACTORY_MODEL, withSeed(5), { since: later })).toEqual(
-      [],
-    );
-    const a = await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(5));
-    const matches = await h.client.findTasks(COMICS_FACTORY_MODEL, withSeed(5), { since: 0 });
+    expect(await h.client.findTasks(MODEL, withSeed(5), { since: later })).toEqual([]);
+    const a = await h.client.runTask(MODEL, withSeed(5));
+    const matches = await h.client.findTasks(MODEL, withSeed(5), { since: 0 });
     expect(matches.map((t) => t.id)).toEqual([a.taskid, old.taskid]);
-    const others = await h.client.findTasks(COMICS_FACTORY_MODEL, withSeed(5), {
+    const others = await h.client.findTasks(MODEL, withSeed(5), {
       since: 0,
       exclude: [a.taskid],
     });
     expect(others.map((t) => t.id)).toEqual([old.taskid]);
     const shorter = { ...withSeed(5), steps: undefined };
-    expect(await h.client.findTasks(COMICS_FACTORY_MODEL, shorter, { since: 0 })).toEqual([]);
+    expect(await h.client.findTasks(MODEL, shorter, { since: 0 })).toEqual([]);
   });
 
   it('throws rather than answer "none" when it cannot read back far enough', async () => {
     h = await startHarness({ concurrency: 50 });
     h.emulator.hold();
     for (let seed = 1; seed <= 3; seed++) {
-      await h.client.runTask(COMICS_FACTORY_MODEL, withSeed(seed));
+      await h.client.runTask(MODEL, withSeed(seed));
     }
     await expect(
-      h.client.findTasks(COMICS_FACTORY_MODEL, withSeed(99), {
+      h.client.findTasks(MODEL, withSeed(99), {
         since: 0,
         pageSize: 1,
         maxPages: 2,
@@ -155,8 +147,8 @@ describe('findTasks', () => {
 
   it('fails, never answers "none", when Task/List itself fails', async () => {
     h = await startHarness({ faults: 'Task/List:code0' }, { retry: { maxAttempts: 2 } });
-    await expect(
-      h.client.findTasks(COMICS_FACTORY_MODEL, withSeed(1), { since: 0 }),
-    ).rejects.toThrow(/Task\/List/);
+    await expect(h.client.findTasks(MODEL, withSeed(1), { since: 0 })).rejects.toThrow(
+      /Task\/List/,
+    );
   });
 });

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  COMICS_FACTORY_MODEL,
   createWiroClient,
   describeShape,
   type RecordEntry,
@@ -16,11 +15,12 @@ import {
   type WireSocketFrame,
 } from 'wiro-core';
 import WebSocket from 'ws';
-import { type Emulator, SOCKET_GREETING, startEmulator } from '../src/index.js';
+import { COMICS_FACTORY_V1, type Emulator, SOCKET_GREETING, startEmulator } from '../src/index.js';
 import { type CompareOptions, compareShapes } from './_shapes.js';
 import { type Body, INPUTS, postJson, RUN_PATH, runTask } from './_signed-fetch.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
+const MODEL = `${COMICS_FACTORY_V1.owner}/${COMICS_FACTORY_V1.project}`;
 const readExample = async (name: string): Promise<Body> =>
   JSON.parse(await readFile(new URL(`wiro-examples/${name}`, FIXTURES), 'utf8'));
 
@@ -77,7 +77,7 @@ async function collectReplies(wiro: Emulator): Promise<Replies> {
     order: 'DESC',
     start: '0',
     limit: '20',
-    modelName: COMICS_FACTORY_MODEL,
+    modelName: MODEL,
   });
   return {
     run: run.body,
@@ -228,8 +228,8 @@ describe('conformance with recorded transcripts', () => {
         baseUrl: wiro.url,
         record: path,
       });
-      await client.generate(COMICS_FACTORY_MODEL, { ...INPUTS, seed: '9' }, { outputDir: dir });
-      await client.listTasks({ model: COMICS_FACTORY_MODEL });
+      await client.generate(MODEL, { ...INPUTS, seed: '9' }, { outputDir: dir });
+      await client.listTasks({ model: MODEL });
       const lines = parseLines(await readFile(path, 'utf8'));
       expect(lines.length).toBeGreaterThan(5);
       expect(checkTranscript(lines)).toEqual([]);
