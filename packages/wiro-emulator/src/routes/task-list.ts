@@ -40,7 +40,9 @@ export function handleTaskList(
 ): RouteReply {
   const start = readWhole(body.fields.start) ?? 0;
   const limit = readWhole(body.fields.limit) ?? 20;
-  if (start === 'invalid' || start < 0) return bounds('start', 0, Number.MAX_SAFE_INTEGER);
+  if (start === 'invalid' || start < 0) {
+    return errorReply(WiroErrorCode.General, 'Request parameter [start] must be 0 or more');
+  }
   if (limit === 'invalid' || limit < 1 || limit > TASK_LIST_MAX_LIMIT) {
     return bounds('limit', 1, TASK_LIST_MAX_LIMIT);
   }
