@@ -40,3 +40,24 @@ export function lookupTask(
   }
   return { ok: true, task };
 }
+
+/** A route handler for requests that name one task. */
+export type TaskRouteHandler = (
+  state: EmulatorState,
+  body: ParsedBody,
+  context: RouteContext,
+) => RouteReply;
+
+/**
+ * A handler that finds the task the body names (by `taskid` or a token in `tokenFields`) and
+ * hands it to `handle`; the lookup's error reply goes out instead when there is none.
+ */
+export function taskRoute(
+  tokenFields: readonly string[],
+  handle: (state: EmulatorState, task: TaskRecord) => RouteReply,
+): TaskRouteHandler {
+  return (state, body, context) => {
+    const found = lookupTask(state, body, context, tokenFields);
+    return found.ok ? handle(state, found.task) : found.reply;
+  };
+}
