@@ -3,7 +3,8 @@
  * embedded emulator and renders a free draft; with a key it renders on Wiro.
  */
 import { fileURLToPath } from 'node:url';
-import { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER, createWiroClient } from 'wiro-core';
+import { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER } from 'storyboard';
+import { createWiroClient } from 'wiro-core';
 import { startEmulator } from 'wiro-emulator';
 
 const outputDir = fileURLToPath(new URL('../out/demo/', import.meta.url));

@@ -28,21 +28,29 @@ const CONNECT_PHASE_CODES = new Set([
   'ERR_INVALID_URL',
 ]);
 
-/** The most specific error code in an error's cause chain (undici nests them). */
-export function errorCode(error: unknown): string | undefined {
+/** The first string value of `field` along an error's cause chain (undici nests them). */
+function causeField(error: unknown, field: 'code' | 'syscall'): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    const value = (current as Record<string, unknown>)[field];
+    if (typeof value === 'string') return value;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }
 
-/** Whether a fetch failure happened before any byte of the request reached the server. */
+/** The most specific error code in an error's cause chain. */
+export const errorCode = (error: unknown): string | undefined => causeField(error, 'code');
+
+/**
+ * Whether a fetch failure happened before any byte of the request reached the server: the
+ * connection could not be opened (refused, unreachable, no such host, connect timeout), or it was
+ * reset while connecting (`connect ECONNRESET`), before a request can have been written.
+ */
 export function failedBeforeSending(error: unknown): boolean {
   const code = errorCode(error);
-  return code !== undefined && CONNECT_PHASE_CODES.has(code);
+  if (code !== undefined && CONNECT_PHASE_CODES.has(code)) return true;
+  return causeField(error, 'syscall') === 'connect';
 }
 
 /** A short, secret-free description of a thrown value. */

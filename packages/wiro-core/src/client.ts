@@ -3,14 +3,22 @@ import { type ResolvedConfig, resolveConfig, type WiroClientOptions } from './co
 import { type DownloadOptions, type DownloadResult, downloadOutput } from './download.js';
 import { WiroApiError, WiroConnectionError, WiroError } from './errors.js';
 import { createApiCaller } from './http.js';
+import { appendFile, encodeInputs } from './inputs.js';
 import { parseModelInfo, parseTask } from './parse.js';
 import { CANCEL_BODY_FIELD, ENDPOINTS, isTerminalStatus, QUEUED_STATUSES } from './protocol.js';
+import {
+  buildTaskListRequest,
+  type FindTasksOptions,
+  findTasks,
+  type ListTasksOptions,
+} from './task-list.js';
 import type {
   FileInput,
   ModelInfo,
   RunInputs,
   RunResult,
   Task,
+  TaskList,
   TaskOutput,
   TaskRef,
 } from './types.js';
@@ -18,6 +26,7 @@ import { type WaitOptions, waitForTask } from './wait.js';
 import type {
   WireRunResponse,
   WireTaskDetailResponse,
+  WireTaskListResponse,
   WireToolDetailResponse,
   WireUploadResponse,
 } from './wire.js';
@@ -53,12 +62,27 @@ export interface WiroClient {
    * server provably rejected it. Inputs with a Blob/Uint8Array value are sent as multipart.
    */
   runTask(model: string, inputs: RunInputs, options?: RunOptions): Promise<RunResult>;
-  /** Reads a task with Task/Detail. */
+  /**
+   * Reads a task with Task/Detail. Call it again for fresh output URLs when a download fails with
+   * a {@link WiroOutputExpiredError}.
+   */
   getTask(ref: TaskRef, signal?: AbortSignal): Promise<Task>;
-  /** Kills a running task (Task/Kill). */
-  killTask(ref: TaskRef, signal?: AbortSignal): Promise<void>;
-  /** Cancels a task that is still queued (Task/Cancel). */
-  cancelTask(ref: TaskRef, signal?: AbortSignal): Promise<void>;
+  /** Kills a running task (Task/Kill); returns the task as the reply shows it, when it does. */
+  killTask(ref: TaskRef, signal?: AbortSignal): Promise<Task | undefined>;
+  /**
+   * Cancels a task that is still queued (Task/Cancel); returns the task as the reply shows it,
+   * when it does.
+   */
+  cancelTask(ref: TaskRef, signal?: AbortSignal): Promise<Task | undefined>;
+  /** Reads one page of the project's tasks (Task/List), newest first unless told. */
+  listTasks(options?: ListTasksOptions): Promise<TaskList>;
+  /**
+   * Finds the tasks of `model` run with exactly `inputs` and created at or after
+   * `options.since`, newest first, paging Task/List back to that time. This is how a Run whose
+   * reply was lost is found instead of being paid for twice. Throws (never answers "none") when
+   * the list cannot be read back far enough.
+   */
+  findTasks(model: string, inputs: RunInputs, options: FindTasksOptions): Promise<Task[]>;
   /**
    * Stops a task however it stands: Cancel while queued, Kill otherwise, nothing once it ended.
    * Returns the task as it is afterwards.
@@ -85,40 +109,6 @@ export function parseModelId(model: string): { owner: string; name: string } {
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(model);
   if (!match) throw new WiroError(`Model must be "owner/name", got "${model}"`);
   return { owner: match[1]!, name: match[2]! };
-}
-
-const isFileInput = (value: unknown): value is FileInput =>
-  value instanceof Blob ||
-  value instanceof Uint8Array ||
-  (typeof value === 'object' && value !== null && 'data' in value && 'filename' in value);
-
-function appendFile(form: FormData, field: string, file: FileInput) {
-  const [data, filename] =
-    file instanceof Blob || file instanceof Uint8Array ? [file, field] : [file.data, file.filename];
-  form.append(field, data instanceof Blob ? data : new Blob([data]), filename);
-}
-
-/** How a plain input travels: as text, the way Wiro's own forms send every value. */
-const wireValue = (value: unknown) =>
-  typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
-
-/**
- * The body of a Run: JSON when every input is plain, multipart when any input is a file
- * (chosen). Numbers and booleans are sent as text, as Wiro's published examples and its
- * multipart forms have them (`"scale": "3.5"`, `"seed": "93080474"`).
- */
-export function encodeInputs(inputs: RunInputs, callbackUrl?: string): unknown {
-  const entries = Object.entries(inputs).filter(([, v]) => v !== undefined && v !== null);
-  if (callbackUrl) entries.push(['callbackUrl', callbackUrl]);
-  if (!entries.some(([, v]) => isFileInput(v))) {
-    return Object.fromEntries(entries.map(([field, value]) => [field, wireValue(value)]));
-  }
-  const form = new FormData();
-  for (const [field, value] of entries) {
-    if (isFileInput(value)) appendFile(form, field, value);
-    else form.append(field, String(value));
-  }
-  return form;
 }
 
 function taskBody(ref: TaskRef): Record<string, string> {
@@ -158,35 +148,58 @@ export function createWiroClient(options: WiroClientOptions = {}): WiroClient {
     return (await getTask(ref, signal)).id;
   }
 
-  async function killTask(ref: TaskRef, signal?: AbortSignal): Promise<void> {
-    const taskid = await idOf(ref, signal);
-    await callApi({ path: ENDPOINTS.taskKill, body: { taskid }, idempotent: true, signal });
+  /** Kill and Cancel answer in the Detail shape: `{ errors, tasklist: [task], result }`. */
+  async function stopOnce(path: string, body: Record<string, string>, signal?: AbortSignal) {
+    const reply = await callApi<WireTaskDetailResponse>({ path, body, idempotent: true, signal });
+    const task = reply.tasklist?.[0];
+    return task ? parseTask(task) : undefined;
   }
 
-  async function cancelTask(ref: TaskRef, signal?: AbortSignal): Promise<void> {
-    const taskid = await idOf(ref, signal);
-    await callApi({
-      path: ENDPOINTS.taskCancel,
-      body: { [CANCEL_BODY_FIELD]: taskid },
-      idempotent: true,
-      signal,
-    });
+  async function killTask(ref: TaskRef, signal?: AbortSignal): Promise<Task | undefined> {
+    return stopOnce(ENDPOINTS.taskKill, { taskid: await idOf(ref, signal) }, signal);
   }
+
+  async function cancelTask(ref: TaskRef, signal?: AbortSignal): Promise<Task | undefined> {
+    const taskid = await idOf(ref, signal);
+    return stopOnce(ENDPOINTS.taskCancel, { [CANCEL_BODY_FIELD]: taskid }, signal);
+  }
+
+  /** The task after a stop, read again unless the reply already shows it ended. */
+  const settled = async (task: Task, reply: Task | undefined) =>
+    reply && isTerminalStatus(reply.status) ? reply : getTask(task);
 
   async function stopTask(ref: TaskRef): Promise<Task> {
     const task = await getTask(ref);
     if (isTerminalStatus(task.status)) return task;
     if (QUEUED_STATUSES.has(task.status)) {
       try {
-        await cancelTask(task);
-        return await getTask(task);
+        return await settled(task, await cancelTask(task));
       } catch (error) {
         // It may have left the queue meanwhile; Kill covers that case.
         if (!(error instanceof WiroApiError)) throw error;
       }
     }
-    await killTask(task);
-    return getTask(task);
+    try {
+      return await settled(task, await killTask(task));
+    } catch (error) {
+      // It may have ended meanwhile, and an ended task cannot be killed.
+      if (!(error instanceof WiroApiError)) throw error;
+      const after = await getTask(task);
+      if (isTerminalStatus(after.status)) return after;
+      throw error;
+    }
+  }
+
+  async function listTasks(options: ListTasksOptions = {}): Promise<TaskList> {
+    const reply = await callApi<WireTaskListResponse>({
+      path: ENDPOINTS.taskList,
+      body: buildTaskListRequest(options),
+      idempotent: true,
+      signal: options.signal,
+    });
+    const tasks = (reply.tasklist ?? []).map(parseTask);
+    const total = Number(reply.total);
+    return { total: Number.isFinite(total) ? total : tasks.length, tasks };
   }
 
   async function runTask(
@@ -217,6 +230,11 @@ export function createWiroClient(options: WiroClientOptions = {}): WiroClient {
     killTask,
     cancelTask,
     stopTask,
+    listTasks,
+    findTasks: (model, inputs, findOptions) => {
+      parseModelId(model);
+      return findTasks(listTasks, model, inputs, findOptions);
+    },
     waitForTask: (ref, waitOptions) => waitForTask(waitContext, ref, waitOptions),
     downloadOutput: (output, path, downloadOptions) =>
       downloadOutput(config, output, path, downloadOptions),

@@ -1,6 +1,12 @@
 import { WiroConfigError } from './errors.js';
 import type { WiroEventHandler } from './events.js';
-import { createNonceSource, DEFAULT_BASE_URL, DEFAULT_SOCKET_URL } from './protocol.js';
+import {
+  createNonceSource,
+  DEFAULT_BASE_URL,
+  DEFAULT_SOCKET_URL,
+  processNonce,
+} from './protocol.js';
+import { createRecorder, type Recorder } from './record.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import type { WiroCredentials } from './sign.js';
 
@@ -30,7 +36,10 @@ export interface WiroClientOptions {
   fetch?: typeof fetch | undefined;
   /** Clock in ms since epoch, used for nonces and Retry-After dates. @default Date.now */
   now?: (() => number) | undefined;
-  /** Nonce source; must never repeat. @default strictly increasing milliseconds */
+  /**
+   * Nonce source; must never repeat.
+   * @default strictly increasing milliseconds, shared by every client of the process
+   */
   nonce?: (() => string) | undefined;
   /** User-Agent header. @default 'comics-factory-wiro-core/0.1' */
   userAgent?: string | undefined;
@@ -45,6 +54,13 @@ export interface WiroClientOptions {
    * @default 30000
    */
   requestTimeoutMs?: number | undefined;
+  /**
+   * A file to append a transcript to: one JSON line per request with the endpoint and the shape
+   * of the reply (keys, value types and string formats; never a key, secret, nonce, signature,
+   * prompt or URL), plus socket frames and downloads. `false` turns it off. Falls back to
+   * `WIRO_RECORD`.
+   */
+  record?: string | false | undefined;
 }
 
 /** Options after defaults and the environment were applied. */
@@ -60,6 +76,8 @@ export interface ResolvedConfig {
   retry: RetryPolicy;
   random: () => number;
   requestTimeoutMs: number;
+  /** Receives transcript entries when recording is on. */
+  record: Recorder | undefined;
 }
 
 const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -93,17 +111,20 @@ export function resolveConfig(options: WiroClientOptions = {}): ResolvedConfig {
       ? false
       : (nonEmpty(options.socketUrl) ?? nonEmpty(env.WIRO_SOCKET_URL) ?? deriveSocketUrl(baseUrl));
   const now = options.now ?? Date.now;
+  const recordPath =
+    options.record === false ? undefined : (nonEmpty(options.record) ?? nonEmpty(env.WIRO_RECORD));
   return {
     credentials: { apiKey, apiSecret },
     baseUrl,
     socketUrl,
     fetch: options.fetch ?? globalThis.fetch,
     now,
-    nonce: options.nonce ?? createNonceSource(now),
+    nonce: options.nonce ?? (options.now ? createNonceSource(now) : processNonce),
     userAgent: options.userAgent ?? 'comics-factory-wiro-core/0.1',
     onEvent: options.onEvent ?? (() => {}),
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     random: options.random ?? Math.random,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    record: recordPath ? createRecorder(recordPath, now) : undefined,
   };
 }

@@ -5,9 +5,9 @@ import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { describeError } from './_utils.js';
+import { describeError, errorCode } from './_utils.js';
 import type { ResolvedConfig } from './config.js';
-import { WiroAbortError, WiroDownloadError } from './errors.js';
+import { WiroAbortError, WiroDownloadError, WiroOutputExpiredError } from './errors.js';
 import { withRetry } from './retry.js';
 import type { TaskOutput } from './types.js';
 
@@ -33,6 +33,9 @@ export interface DownloadResult {
 }
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+/** Statuses a CDN answers for a URL that stopped working (expired or withdrawn). */
+const EXPIRED_STATUSES: ReadonlySet<number> = new Set([403, 404, 410]);
 
 /** sha256 and size of a file, or undefined when there is none. */
 async function hashFile(path: string): Promise<{ bytes: number; sha256: string } | undefined> {
@@ -65,14 +68,25 @@ async function downloadOnce(
       signal: options.signal ?? null,
     });
   } catch (error) {
+    config.record?.({ endpoint: 'GET output', status: null, error: errorCode(error) ?? 'failed' });
     if (options.signal?.aborted) throw new WiroAbortError(`${label} was aborted`, undefined, error);
     throw new WiroDownloadError(`${label} failed: ${describeError(error)}`, true, error);
   }
+  config.record?.({
+    endpoint: 'GET output',
+    status: response.status,
+    contentType: mediaType(response.headers.get('content-type')) || undefined,
+  });
   if (!response.ok || !response.body) {
     await response.body?.cancel().catch(() => {});
+    if (EXPIRED_STATUSES.has(response.status)) {
+      throw new WiroOutputExpiredError(
+        `${label} failed: HTTP ${response.status} (the URL has likely expired; ask Task/Detail again)`,
+        response.status,
+      );
+    }
     const transient = response.status >= 500 || response.status === 429 || response.status === 408;
-    const hint = response.status === 403 || response.status === 404 ? ' (expired?)' : '';
-    throw new WiroDownloadError(`${label} failed: HTTP ${response.status}${hint}`, transient);
+    throw new WiroDownloadError(`${label} failed: HTTP ${response.status}`, transient);
   }
   const declared = output.size;
   const lengthHeader = response.headers.get('content-length');

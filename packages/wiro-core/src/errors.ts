@@ -139,3 +139,17 @@ export class WiroDownloadError extends WiroError {
     this.transient = transient;
   }
 }
+
+/**
+ * The output URL no longer serves the file (HTTP 403, 404 or 410 from the CDN): it has most likely
+ * expired. Ask Task/Detail again (`getTask`) for fresh URLs before giving up on a billed picture.
+ */
+export class WiroOutputExpiredError extends WiroDownloadError {
+  override name = 'WiroOutputExpiredError';
+  /** The HTTP status the CDN answered. */
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message, false);
+    this.status = status;
+  }
+}

@@ -1,4 +1,4 @@
-import { describeError, failedBeforeSending } from './_utils.js';
+import { describeError, errorCode, failedBeforeSending } from './_utils.js';
 import type { ResolvedConfig } from './config.js';
 import {
   WiroAbortError,
@@ -11,6 +11,7 @@ import {
   WiroRateLimitError,
 } from './errors.js';
 import { WiroErrorCode } from './protocol.js';
+import { describeShape } from './record.js';
 import { parseRetryAfter, withRetry } from './retry.js';
 import { signRequest } from './sign.js';
 import type { WireEnvelope } from './wire.js';
@@ -84,6 +85,12 @@ export function createApiCaller(config: ResolvedConfig): ApiCaller {
       });
       text = await response.text();
     } catch (error) {
+      config.record?.({
+        endpoint: operation,
+        attempt: n,
+        status: null,
+        error: errorCode(error) ?? 'failed',
+      });
       if (request.signal?.aborted) {
         report(undefined, 'aborted');
         throw new WiroAbortError(`${operation} was aborted`, undefined, error);
@@ -102,6 +109,14 @@ export function createApiCaller(config: ResolvedConfig): ApiCaller {
     const wiroError = body && Array.isArray(body.errors) ? body.errors[0] : undefined;
     const failed = !response.ok || !body || body.result === false || wiroError !== undefined;
     report(response.status, failed ? `HTTP ${response.status}` : undefined);
+    config.record?.({
+      endpoint: operation,
+      attempt: n,
+      status: response.status,
+      ok: !failed,
+      errorCode: wiroError === undefined ? undefined : Number(wiroError.code),
+      shape: body === undefined ? 'non-json' : describeShape(body),
+    });
     if (!failed) return body as unknown as T;
     if (response.ok && (!body || typeof body !== 'object')) {
       throw new WiroConnectionError(operation, true, `malformed reply (HTTP ${response.status})`);

@@ -1,6 +1,6 @@
 export { canonicalJson } from './canonical-json.js';
 export type { GenerateOptions, GenerateResult, RunOptions, WiroClient } from './client.js';
-export { createWiroClient, encodeInputs, parseModelId } from './client.js';
+export { createWiroClient, parseModelId } from './client.js';
 export type { ResolvedConfig, WiroClientOptions } from './config.js';
 export { deriveSocketUrl, resolveConfig } from './config.js';
 export type { DownloadOptions, DownloadResult } from './download.js';
@@ -15,18 +15,19 @@ export {
   WiroDownloadError,
   WiroError,
   WiroInsufficientBalanceError,
+  WiroOutputExpiredError,
   WiroRateLimitError,
   WiroTaskFailedError,
   WiroTimeoutError,
 } from './errors.js';
 export type { WiroEvent, WiroEventHandler } from './events.js';
+export { encodeInputs } from './inputs.js';
+export { matchesInputs } from './match-inputs.js';
 export { parseOutput, parseProgress, parseTask } from './parse.js';
 export { defaultPollDelay } from './poll-schedule.js';
 export type { TaskStatus } from './protocol.js';
 export {
   CANCEL_BODY_FIELD,
-  COMICS_FACTORY_MODEL,
-  COMICS_FACTORY_TRIGGER,
   createNonceSource,
   DEFAULT_BASE_URL,
   DEFAULT_SOCKET_URL,
@@ -35,14 +36,19 @@ export {
   IMAGE_SIZE_MULTIPLE,
   isTerminalStatus,
   QUEUED_STATUSES,
+  TASK_LIST_MAX_LIMIT,
+  TASK_LIST_QUERY,
   TASK_STATUSES,
   TERMINAL_STATUSES,
   WiroErrorCode,
 } from './protocol.js';
+export type { RecordEntry, Shape } from './record.js';
+export { describeShape, describeStringFormat } from './record.js';
 export type { RetryPolicy } from './retry.js';
 export { computeRetryDelay, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter } from './retry.js';
 export type { WiroCredentials } from './sign.js';
 export { computeSignature, signRequest } from './sign.js';
+export type { FindTasksOptions, ListTasksOptions } from './task-list.js';
 export type {
   FileInput,
   ModelInfo,
@@ -50,6 +56,7 @@ export type {
   RunInputs,
   RunResult,
   Task,
+  TaskList,
   TaskOutput,
   TaskProgress,
   TaskRef,
@@ -64,6 +71,8 @@ export type {
   WireSocketFrame,
   WireTask,
   WireTaskDetailResponse,
+  WireTaskListRequest,
+  WireTaskListResponse,
   WireToolDetailResponse,
   WireToolParameter,
   WireUploadResponse,

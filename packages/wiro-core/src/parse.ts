@@ -16,6 +16,14 @@ const toTime = (value: unknown): number | undefined => {
 const toText = (value: unknown): string =>
   value === undefined || value === null ? '' : String(value);
 
+const toOptionalText = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
+const modelOf = (task: WireTask): string | undefined =>
+  task.modelslugowner && task.modelslugproject
+    ? `${task.modelslugowner}/${task.modelslugproject}`
+    : undefined;
+
 /** Parses one wire output. */
 export function parseOutput(output: WireOutput): TaskOutput {
   return {
@@ -45,15 +53,28 @@ export function parseTask(task: WireTask): Task {
     startedAt: toTime(task.starttime),
     endedAt: toTime(task.endtime),
     parameters: task.parameters && typeof task.parameters === 'object' ? task.parameters : {},
+    model: modelOf(task),
     outputs: Array.isArray(task.outputs) ? task.outputs.map(parseOutput) : [],
     raw: task,
   };
 }
 
+/** A progress message may arrive as an object or as that object's JSON text. */
+function progressObject(message: unknown): Partial<WireProgress> | undefined {
+  if (typeof message === 'string' && message.trimStart().startsWith('{')) {
+    try {
+      return progressObject(JSON.parse(message));
+    } catch {
+      return undefined;
+    }
+  }
+  return message && typeof message === 'object' ? (message as Partial<WireProgress>) : undefined;
+}
+
 /** Parses a progress object from a `task_output` frame, if it is one. */
 export function parseProgress(taskid: string, message: unknown): TaskProgress | undefined {
-  if (!message || typeof message !== 'object') return undefined;
-  const progress = message as Partial<WireProgress>;
+  const progress = progressObject(message);
+  if (!progress) return undefined;
   if (progress.type !== 'progressGenerate') return undefined;
   const percentage = toNumber(progress.percentage);
   if (percentage === undefined) return undefined;
@@ -62,6 +83,10 @@ export function parseProgress(taskid: string, message: unknown): TaskProgress | 
     percentage,
     stepCurrent: toNumber(progress.stepCurrent),
     stepTotal: toNumber(progress.stepTotal),
+    speed: toOptionalText(progress.speed),
+    speedType: toOptionalText(progress.speedType),
+    elapsedTime: toOptionalText(progress.elapsedTime),
+    remainingTime: toOptionalText(progress.remainingTime),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The Wiro v1 protocol as comics-factory understands it (see shared/wiro-api.md).
- * Every point marked "(chosen)" in that file is decided here and only here; the client and the
- * emulator both import these names so they cannot drift apart.
+ * The Wiro v1 protocol as comics-factory understands it, from Wiro's public documentation, its
+ * published examples and its official clients. Where those leave a point open, the rule chosen
+ * is marked "(chosen)" and decided here and only here; the client and the emulator both import
+ * these names so they cannot drift apart.
  */
 
 /** Default REST base URL. */
@@ -75,9 +76,20 @@ export const ENDPOINTS = {
   taskDetail: '/Task/Detail',
   taskKill: '/Task/Kill',
   taskCancel: '/Task/Cancel',
+  taskList: '/Task/List',
   fileUpload: '/File/Upload',
   toolDetail: '/Tool/Detail',
 } as const;
+
+/**
+ * How Task/List is asked, exactly as Wiro's official Node client asks it: `type` "model", `sort`
+ * "id", `order` "DESC" (newest first), `start` and `limit` as decimal strings, and the model
+ * filter in `modelName` ("owner/project").
+ */
+export const TASK_LIST_QUERY = { type: 'model', sort: 'id' } as const;
+
+/** The largest page Task/List serves. */
+export const TASK_LIST_MAX_LIMIT = 100;
 
 /**
  * Image-size rules for the Flux family (chosen): dimensions are multiples of 16 and at most 2048.
@@ -85,11 +97,11 @@ export const ENDPOINTS = {
 export const IMAGE_SIZE_MULTIPLE = 16;
 export const IMAGE_SIZE_MAX = 2048;
 
-/** The seed model and its trigger phrase. */
-export const COMICS_FACTORY_MODEL = 'Adel_AI/Comics-Factory-v1';
-export const COMICS_FACTORY_TRIGGER = 'ComicsFact1 style.';
-
-/** Nonces are decimal millisecond strings, strictly increasing per process (chosen). */
+/**
+ * Nonces are decimal millisecond strings, strictly increasing per source (chosen). Wiro itself
+ * accepts a repeated nonce (its official clients send plain `Date.now()`), but this client never
+ * sends one twice, so it is safe behind any stricter replay guard.
+ */
 export function createNonceSource(now: () => number = Date.now): () => string {
   let previous = 0;
   return () => {
@@ -97,3 +109,6 @@ export function createNonceSource(now: () => number = Date.now): () => string {
     return String(previous);
   };
 }
+
+/** The nonce source every client on the real clock shares: strictly increasing per process. */
+export const processNonce: () => string = createNonceSource();

@@ -1,6 +1,9 @@
 import WebSocket from 'ws';
-import { isTerminalStatus } from './protocol.js';
+import { isTerminalStatus, TASK_STATUSES } from './protocol.js';
+import { describeShape, type Recorder } from './record.js';
 import type { WireSocketFrame } from './wire.js';
+
+const STATUS_NAMES: ReadonlySet<string> = new Set(TASK_STATUSES);
 
 /** Options of {@link watchTaskSocket}. */
 export interface WatchTaskSocketOptions {
@@ -8,10 +11,13 @@ export interface WatchTaskSocketOptions {
   onFrame: (frame: WireSocketFrame) => void;
   /** Closes the socket and rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
+  /** Receives the shape of every frame (see `WIRO_RECORD`). */
+  record?: Recorder | undefined;
 }
 
 /**
  * Subscribes to a task on the realtime socket and resolves with the first terminal status seen.
+ * Frames whose `type` is not a task status (such as the greeting sent on connect) are skipped.
  * Rejects when the socket fails or closes first: callers then fall back to polling. The socket is
  * only a hint; the final state must always be confirmed with Task/Detail.
  */
@@ -49,11 +55,19 @@ export function watchTaskSocket(
         return;
       }
       if (!frame || typeof frame.type !== 'string') return;
+      options.record?.({
+        endpoint: 'socket',
+        status: null,
+        frameType: frame.type,
+        shape: describeShape(frame),
+      });
       if (frame.tasktoken !== undefined && frame.tasktoken !== tasktoken) return;
       if (frame.result === false) {
         settle(() => reject(new Error(`socket refused the subscription (${frame.type})`)));
         return;
       }
+      // A greeting or any other frame that is not a task status is not about the task.
+      if (!STATUS_NAMES.has(frame.type)) return;
       options.onFrame(frame);
       if (isTerminalStatus(frame.type)) settle(() => resolve(frame.type));
     });

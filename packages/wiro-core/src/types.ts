@@ -27,12 +27,24 @@ export interface Task {
   /** USD charged; 0 for failed or cancelled tasks. */
   totalCost: number;
   elapsedSeconds: number;
+  /** When Wiro created the task (ms since epoch; Wiro counts whole seconds). */
   createdAt: number | undefined;
   startedAt: number | undefined;
   endedAt: number | undefined;
+  /** The inputs the task was run with, as Wiro reports them. */
   parameters: Record<string, unknown>;
+  /** `owner/project`, when the reply names the model (Task/List does). */
+  model: string | undefined;
   outputs: TaskOutput[];
   raw: WireTask;
+}
+
+/** One page of Task/List. */
+export interface TaskList {
+  /** Every task matching the query, across all pages. */
+  total: number;
+  /** This page, in the order asked for (newest first by default). */
+  tasks: Task[];
 }
 
 /** What an accepted Run returns. Save it to wait for the task from another process. */
@@ -81,4 +93,11 @@ export interface TaskProgress {
   percentage: number;
   stepCurrent: number | undefined;
   stepTotal: number | undefined;
+  /** Speed as Wiro words it (e.g. `"1.2"`), with its unit in `speedType` (e.g. `"it/s"`). */
+  speed: string | undefined;
+  speedType: string | undefined;
+  /** Time spent so far as Wiro words it, e.g. `"5s"`. */
+  elapsedTime: string | undefined;
+  /** Estimated time left as Wiro words it, e.g. `"3s"`. */
+  remainingTime: string | undefined;
 }

@@ -219,6 +219,7 @@ async function watchSocket(
   try {
     await watchTaskSocket(url, token, {
       signal: both,
+      record: config.record,
       onFrame: (frame) => {
         armQuietCheck();
         const id = frame.id ?? taskid;

@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  COMICS_FACTORY_MODEL,
-  COMICS_FACTORY_TRIGGER,
   createWiroClient,
   WiroApiError,
   WiroAuthError,
@@ -25,8 +23,13 @@ export function pngSize(data: Buffer): { width: number; height: number } {
 }
 
 /** Small, cheap inputs for the seed model. */
+/** The model the contract runs on: the one comics-factory renders panels with. */
+export const SEED_MODEL = 'Adel_AI/Comics-Factory-v1';
+/** Its LoRA trigger phrase. */
+const SEED_TRIGGER = 'ComicsFact1 style.';
+
 export const CHEAP_INPUTS = {
-  prompt: `${COMICS_FACTORY_TRIGGER} A lighthouse on a cliff at dusk, wide shot. No text.`,
+  prompt: `${SEED_TRIGGER} A lighthouse on a cliff at dusk, wide shot. No text.`,
   samples: 1,
   steps: 4,
   scale: '3.5',
@@ -56,7 +59,7 @@ export function defineClientContract(name: string, setup: () => Promise<Contract
     });
 
     it('reads the model parameters and their ranges', async () => {
-      const model = await wiro.getModel(COMICS_FACTORY_MODEL);
+      const model = await wiro.getModel(SEED_MODEL);
       const ids = model.parameters.map((p) => p.id);
       expect(ids).toEqual(
         expect.arrayContaining(['prompt', 'steps', 'scale', 'seed', 'width', 'height']),
@@ -66,7 +69,7 @@ export function defineClientContract(name: string, setup: () => Promise<Contract
     });
 
     it('generates a panel, downloads it, and can wait on it again from its saved id', async () => {
-      const { run, task, files } = await wiro.generate(COMICS_FACTORY_MODEL, CHEAP_INPUTS, {
+      const { run, task, files } = await wiro.generate(SEED_MODEL, CHEAP_INPUTS, {
         outputDir: dir,
         timeoutMs: 5 * 60_000,
       });
@@ -89,7 +92,7 @@ export function defineClientContract(name: string, setup: () => Promise<Contract
       if (!target.options.apiSecret) return;
       const secret = 'definitely-wrong-secret-0123456789';
       const bad = createWiroClient({ ...target.options, apiSecret: secret });
-      const error = await bad.getModel(COMICS_FACTORY_MODEL).catch((e: unknown) => e);
+      const error = await bad.getModel(SEED_MODEL).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WiroAuthError);
       expect(String((error as Error).message)).not.toContain(secret);
     });

@@ -19,7 +19,13 @@ export async function startHarness(
   emulatorOptions: EmulatorOptions = {},
   clientOptions: WiroClientOptions = {},
 ): Promise<Harness> {
-  const emulator = await startEmulator({ taskMs: 60, queueMs: 10, ...emulatorOptions });
+  // Strict nonces: any nonce wiro-core sent twice would fail the test with a 401.
+  const emulator = await startEmulator({
+    taskMs: 60,
+    queueMs: 10,
+    strictNonces: true,
+    ...emulatorOptions,
+  });
   const events: WiroEvent[] = [];
   const options: WiroClientOptions = {
     apiKey: emulator.apiKey,

@@ -2,7 +2,7 @@ import { startEmulator } from 'wiro-emulator';
 import { defineClientContract } from './_contract.js';
 
 defineClientContract('emulator, signature auth', async () => {
-  const emulator = await startEmulator({ taskMs: 60, queueMs: 10 });
+  const emulator = await startEmulator({ taskMs: 60, queueMs: 10, strictNonces: true });
   return {
     options: { apiKey: emulator.apiKey, apiSecret: emulator.apiSecret, baseUrl: emulator.url },
     close: () => emulator.close(),
@@ -13,6 +13,7 @@ defineClientContract('emulator, api-key-only auth', async () => {
   const emulator = await startEmulator({
     taskMs: 60,
     queueMs: 10,
+    strictNonces: true,
     projects: [{ apiKey: 'key-only' }],
   });
   return { options: { apiKey: 'key-only', baseUrl: emulator.url }, close: () => emulator.close() };

@@ -3,7 +3,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWiroClient, type TaskOutput, WiroDownloadError } from '../src/index.js';
+import {
+  createWiroClient,
+  type TaskOutput,
+  WiroDownloadError,
+  WiroOutputExpiredError,
+} from '../src/index.js';
 import { startTestServer, type TestServer } from './_http-server.js';
 
 const BODY = Buffer.alloc(64 * 1024, 7);
@@ -93,6 +98,36 @@ describe('downloadOutput', () => {
     const result = await client().downloadOutput(output(`${server.url}/f`), join(dir, '0.png'));
     expect(result.bytes).toBe(BODY.length);
     expect(server.requests.length).toBe(2);
+  });
+
+  it.each([403, 404, 410])(
+    'throws WiroOutputExpiredError for HTTP %i, without retrying',
+    async (status) => {
+      server = await startTestServer((_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/xml' });
+        res.end('<Error><Code>AccessDenied</Code></Error>');
+      });
+      const error = await client()
+        .downloadOutput(output(`${server.url}/f`), join(dir, 'x.png'))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WiroOutputExpiredError);
+      expect(error).toBeInstanceOf(WiroDownloadError);
+      expect((error as WiroOutputExpiredError).status).toBe(status);
+      expect((error as WiroOutputExpiredError).transient).toBe(false);
+      expect(server.requests.length).toBe(1);
+    },
+  );
+
+  it('is not an expiry for HTTP 400', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(400);
+      res.end();
+    });
+    const error = await client()
+      .downloadOutput(output(`${server.url}/f`), join(dir, 'x.png'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WiroDownloadError);
+    expect(error).not.toBeInstanceOf(WiroOutputExpiredError);
   });
 
   it.each([

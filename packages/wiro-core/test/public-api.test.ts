@@ -7,8 +7,6 @@ describe('the public API', () => {
     expect(Object.keys(wiro).sort()).toMatchInlineSnapshot(`
       [
         "CANCEL_BODY_FIELD",
-        "COMICS_FACTORY_MODEL",
-        "COMICS_FACTORY_TRIGGER",
         "DEFAULT_BASE_URL",
         "DEFAULT_RETRY_POLICY",
         "DEFAULT_SOCKET_URL",
@@ -16,6 +14,8 @@ describe('the public API', () => {
         "IMAGE_SIZE_MAX",
         "IMAGE_SIZE_MULTIPLE",
         "QUEUED_STATUSES",
+        "TASK_LIST_MAX_LIMIT",
+        "TASK_LIST_QUERY",
         "TASK_STATUSES",
         "TERMINAL_STATUSES",
         "WiroAbortError",
@@ -28,6 +28,7 @@ describe('the public API', () => {
         "WiroError",
         "WiroErrorCode",
         "WiroInsufficientBalanceError",
+        "WiroOutputExpiredError",
         "WiroRateLimitError",
         "WiroTaskFailedError",
         "WiroTimeoutError",
@@ -38,9 +39,12 @@ describe('the public API', () => {
         "createWiroClient",
         "defaultPollDelay",
         "deriveSocketUrl",
+        "describeShape",
+        "describeStringFormat",
         "encodeInputs",
         "isRetryable",
         "isTerminalStatus",
+        "matchesInputs",
         "parseModelId",
         "parseOutput",
         "parseProgress",
@@ -69,6 +73,7 @@ describe('the public API', () => {
       new wiro.WiroTimeoutError('t'),
       new wiro.WiroAbortError('a'),
       new wiro.WiroDownloadError('d', false),
+      new wiro.WiroOutputExpiredError('gone', 404),
     ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(wiro.WiroError);

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { startEmulator } from 'wiro-emulator';
-import { COMICS_FACTORY_MODEL, createWiroClient, type WiroEvent } from '../src/index.js';
-import { CHEAP_INPUTS } from './_contract.js';
+import { createWiroClient, type WiroEvent } from '../src/index.js';
+import { CHEAP_INPUTS, SEED_MODEL } from './_contract.js';
 
 const SECRET = 'top-secret-value-8d1f3a';
 let close: (() => Promise<void>) | undefined;
@@ -13,6 +13,7 @@ it('never puts the secret, a nonce or a signature into errors or events', async 
   const emulator = await startEmulator({
     taskMs: 40,
     queueMs: 5,
+    strictNonces: true,
     projects: [{ apiKey: 'secret-test-key', apiSecret: SECRET }],
     faults:
       'Task/Detail:http5xx:times=2,Run:dropAfterAccept:times=1,Run:taskFail:times=1,download:truncated:times=1',
@@ -45,12 +46,12 @@ it('never puts the secret, a nonce or a signature into errors or events', async 
       captured.push(String(error), (error as Error).stack ?? '', JSON.stringify(error));
     }
   };
-  await attempt(() => wiro.runTask(COMICS_FACTORY_MODEL, CHEAP_INPUTS));
+  await attempt(() => wiro.runTask(SEED_MODEL, CHEAP_INPUTS));
   await attempt(() =>
-    wiro.generate(COMICS_FACTORY_MODEL, CHEAP_INPUTS, { outputDir: '/tmp/wiro-secret-test' }),
+    wiro.generate(SEED_MODEL, CHEAP_INPUTS, { outputDir: '/tmp/wiro-secret-test' }),
   );
   await attempt(() =>
-    wiro.generate(COMICS_FACTORY_MODEL, CHEAP_INPUTS, { outputDir: '/tmp/wiro-secret-test' }),
+    wiro.generate(SEED_MODEL, CHEAP_INPUTS, { outputDir: '/tmp/wiro-secret-test' }),
   );
   await attempt(() =>
     createWiroClient({ ...options, apiSecret: 'wrong' }).getTask({ taskid: '1' }),

@@ -8,7 +8,7 @@ export interface ProjectCredentials {
   apiSecret?: string | undefined;
 }
 
-/** The exact messages Wiro sends with HTTP 401 (see shared/wiro-api.md). */
+/** The exact messages Wiro sends with HTTP 401 (Wiro's error reference). */
 export const AUTH_MESSAGES = {
   unknownKey: 'Project authorization is not founded.',
   signatureRequired:
@@ -17,10 +17,23 @@ export const AUTH_MESSAGES = {
 } as const;
 
 /** Outcome of {@link createAuthenticator}'s check. */
-export type AuthResult = { ok: true; apiKey: string } | { ok: false; message: string };
+export type AuthResult =
+  | {
+      ok: true;
+      apiKey: string;
+      /** The nonce was used before with this key (accepted unless nonces are strict). */
+      nonceReused?: boolean;
+    }
+  | { ok: false; message: string };
 
 /** Request headers as node:http gives them. */
 export type HeaderBag = Record<string, string | string[] | undefined>;
+
+/** Options of {@link createAuthenticator}. */
+export interface AuthenticatorOptions {
+  /** Refuse a nonce already used with the same key (401) instead of accepting and flagging it. */
+  strictNonces?: boolean;
+}
 
 const header = (headers: HeaderBag, name: string): string | undefined => {
   const value = headers[name];
@@ -35,12 +48,15 @@ function safeEqual(provided: string, expected: string): boolean {
 
 /**
  * Creates the request authenticator: checks the API key, and in signature mode the HMAC
- * signature (constant-time) and that the nonce was never used before with that key (any reuse is a
- * replay, chosen). A nonce is only remembered once its signature is valid. Messages never contain
- * a key, secret or signature.
+ * signature (constant-time). Wiro documents a nonce as "unix timestamp or random integer" and no
+ * uniqueness rule, and its official clients send `Date.now()`, so parallel requests may share
+ * one: a reused nonce is accepted and flagged (`nonceReused`, counted in the ledger), or refused
+ * with "Project authorization is not valid." when `strictNonces` is set (chosen). A nonce is
+ * remembered only once its signature is valid. Messages never contain a key, secret or signature.
  */
 export function createAuthenticator(
   projects: readonly ProjectCredentials[],
+  options: AuthenticatorOptions = {},
 ): (headers: HeaderBag) => AuthResult {
   const byKey = new Map(projects.map((project) => [project.apiKey, project]));
   const seenNonces = new Map<string, Set<string>>();
@@ -59,8 +75,11 @@ export function createAuthenticator(
       nonces = new Set();
       seenNonces.set(apiKey, nonces);
     }
-    if (nonces.has(nonce)) return { ok: false, message: AUTH_MESSAGES.invalid };
-    nonces.add(nonce);
-    return { ok: true, apiKey };
+    if (!nonces.has(nonce)) {
+      nonces.add(nonce);
+      return { ok: true, apiKey };
+    }
+    if (options.strictNonces) return { ok: false, message: AUTH_MESSAGES.invalid };
+    return { ok: true, apiKey, nonceReused: true };
   };
 }

@@ -29,6 +29,23 @@ export function computeCost(cps: number, seconds: number): number {
   return cps * seconds;
 }
 
+/** Run time in seconds as Wiro shows it in `elapsedseconds`: four decimals. */
+export function roundSeconds(ms: number): number {
+  return Number((Math.max(0, ms) / 1000).toFixed(4));
+}
+
+/**
+ * A number with a fixed count of decimals, as in Wiro's published examples: `elapsedseconds`
+ * has 4 (`"6.0000"`), `cps` and `totalcost` have 12 (`"0.003510000000"`).
+ *
+ * @example
+ * formatFixed(0.00351, 12); // '0.003510000000'
+ */
+export function formatFixed(value: number, decimals: number): string {
+  const text = (Number.isFinite(value) ? value : 0).toFixed(decimals);
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
 /**
  * Formats USD or seconds as Wiro does: a plain decimal string, never exponent notation.
  *

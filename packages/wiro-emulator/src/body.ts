@@ -26,6 +26,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<RawBody> 
   });
 }
 
+/** Wiro's documented reply to a body it cannot read. */
+const INVALID_BODY = 'Request parameters are invalid.';
+
 /** A parsed API body: plain fields (JSON values or form strings) and uploaded files. */
 export interface ParsedBody {
   fields: Record<string, unknown>;
@@ -59,17 +62,17 @@ export async function parseBody(contentType: string, bytes: Buffer): Promise<Par
       }
       return { ok: true, body };
     } catch {
-      return { ok: false, message: 'Request body is not a valid form.' };
+      return { ok: false, message: INVALID_BODY };
     }
   }
   if (bytes.length === 0) return { ok: true, body: { fields: {}, files: {} } };
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8'));
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, message: 'Request body must be a JSON object.' };
+      return { ok: false, message: INVALID_BODY };
     }
     return { ok: true, body: { fields: value as Record<string, unknown>, files: {} } };
   } catch {
-    return { ok: false, message: 'Request body is not valid JSON.' };
+    return { ok: false, message: INVALID_BODY };
   }
 }

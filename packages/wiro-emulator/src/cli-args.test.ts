@@ -24,7 +24,12 @@ describe('parseCliArgs', () => {
         '--no-secret',
         '--json',
       ],
-      { WIRO_EMULATOR_TASK_MS: '5', WIRO_EMULATOR_BALANCE: '3', WIRO_EMULATOR_API_KEY: 'k' },
+      {
+        WIRO_EMULATOR_TASK_MS: '5',
+        WIRO_EMULATOR_BALANCE: '3',
+        WIRO_EMULATOR_API_KEY: 'k',
+        WIRO_EMULATOR_STRICT_NONCES: '1',
+      },
     );
     expect(request).toEqual({
       kind: 'run',
@@ -36,6 +41,7 @@ describe('parseCliArgs', () => {
         balance: 3,
         faults: [{ endpoint: 'Run', kind: 'http5xx', probability: 0.1 }],
         projects: [{ apiKey: 'k' }],
+        strictNonces: true,
       },
     });
   });

@@ -81,6 +81,11 @@ export const CLI_FLAGS: Record<string, FlagSpec> = {
     env: 'WIRO_EMULATOR_OUTPUT_TTL_MS',
     description: 'Output URL lifetime, ms. Default 3600000.',
   },
+  'strict-nonces': {
+    type: 'boolean',
+    env: 'WIRO_EMULATOR_STRICT_NONCES',
+    description: 'Refuse a reused nonce (401) instead of counting it.',
+  },
   json: {
     type: 'boolean',
     env: 'WIRO_EMULATOR_JSON',
@@ -159,5 +164,6 @@ export function parseCliArgs(
   const noSecret = flagOn('no-secret');
   const apiSecret = noSecret ? undefined : (read('api-secret') ?? DEFAULT_PROJECT.apiSecret);
   options.projects = [apiSecret ? { apiKey, apiSecret } : { apiKey }];
+  if (flagOn('strict-nonces')) options.strictNonces = true;
   return { kind: 'run', options, json: flagOn('json') };
 }

@@ -36,8 +36,11 @@ describe('draft images', () => {
     expect(ink(lettered.pixels)).toBeGreaterThan(ink(blank.pixels));
   });
 
-  it('strip the trigger phrase and map unknown characters to ?', () => {
-    expect(toCaption('ComicsFact1 style. Café “noir” ☕')).toBe('Cafe "noir" ?');
+  it("strip the model's trigger phrase and map unknown characters to ?", () => {
+    expect(toCaption('ComicsFact1 style. Café “noir” ☕', 'ComicsFact1 style.')).toBe(
+      'Cafe "noir" ?',
+    );
+    expect(toCaption('ComicsFact1 style. A cat.')).toBe('ComicsFact1 style. A cat.');
     expect(toCaption('')).toBe('(empty prompt)');
   });
 });

@@ -1,5 +1,4 @@
 import sharp from 'sharp';
-import { COMICS_FACTORY_TRIGGER } from 'wiro-core';
 import { toFontText } from './bitmap-font.js';
 import { createRandom, hashString, type Random } from './prng.js';
 import {
@@ -24,6 +23,8 @@ export interface DraftImageInput {
   height: number;
   /** Sample index within the task; each sample gets its own composition. @default 0 */
   index?: number;
+  /** The model's trigger phrase, left out of the caption when the prompt starts with it. */
+  trigger?: string | undefined;
 }
 
 const INK: Rgb = [38, 36, 44];
@@ -38,11 +39,9 @@ const shade = (color: Rgb, factor: number): Rgb => [
 const between = (random: Random, min: number, max: number) => min + random() * (max - min);
 
 /** The text shown on the frame: the prompt without the model's trigger phrase. */
-export function toCaption(prompt: string): string {
+export function toCaption(prompt: string, trigger?: string): string {
   const text = prompt.trim();
-  const stripped = text.startsWith(COMICS_FACTORY_TRIGGER)
-    ? text.slice(COMICS_FACTORY_TRIGGER.length)
-    : text;
+  const stripped = trigger && text.startsWith(trigger) ? text.slice(trigger.length) : text;
   return toFontText(stripped.trim()) || '(empty prompt)';
 }
 
@@ -149,7 +148,7 @@ export function drawDraftImage(input: DraftImageInput): Raster {
     width: inner.width - 2 * gap,
     height: inner.height - 2 * gap,
   };
-  drawCaption(raster, toCaption(input.prompt), content, scale, line);
+  drawCaption(raster, toCaption(input.prompt, input.trigger), content, scale, line);
   const label = `seed ${toFontText(input.seed)} #${index} ${width}x${height}`;
   drawLabel(raster, label, content, Math.max(1, Math.round(scale / 2)));
   strokeRect(raster, panel.left, panel.top, panel.width, panel.height, border, INK);

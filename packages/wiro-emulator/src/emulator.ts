@@ -55,6 +55,28 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** Project ids (`projectid` on tasks) count from here, in the order projects are configured. */
+const FIRST_PROJECT_ID = 701;
+
+/**
+ * The `connection:dropBeforeAccept` fault: resets a new TCP connection as it is accepted, before
+ * any request on it is read, so the client sees `connect ECONNRESET`: provably nothing sent.
+ */
+function refuseConnection(state: EmulatorState, socket: Socket): boolean {
+  const fault = state.faults.pick('connection', () => true);
+  if (!fault) return false;
+  state.log.countFault(fault.kind);
+  state.log.record({
+    endpoint: 'connection',
+    method: 'TCP',
+    path: '',
+    status: null,
+    fault: fault.kind,
+  });
+  socket.resetAndDestroy();
+  return true;
+}
+
 /**
  * Starts a Wiro emulator on 127.0.0.1 (an ephemeral port unless told).
  *
@@ -88,9 +110,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     files: createFileStore(),
     faults: createFaultInjector(createRandom(resolved.seed), resolved.faults),
     log: createRequestLog(),
-    authenticate: createAuthenticator(resolved.projects),
+    authenticate: createAuthenticator(resolved.projects, {
+      strictNonces: resolved.strictNonces,
+    }),
     origin: '',
     nextFileId: createIdSource(5001),
+    projectIdOf: (apiKey) =>
+      String(FIRST_PROJECT_ID + resolved.projects.findIndex((p) => p.apiKey === apiKey)),
   };
   state.tasks.subscribe(({ task, type }) => {
     if (!isTerminalStatus(type) || !task.callbackUrl) return;
@@ -115,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const hub = createSocketHub(state, API_BASE_PATH);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
+    if (refuseConnection(state, socket)) return;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

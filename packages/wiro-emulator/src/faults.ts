@@ -1,15 +1,20 @@
 import type { Random } from './prng.js';
 
-/** Where a fault can be injected: an API endpoint, output downloads, or the realtime socket. */
+/**
+ * Where a fault can be injected: an API endpoint, output downloads, the realtime socket, or any
+ * new TCP connection (`connection`).
+ */
 export const FAULT_ENDPOINTS = [
   'Run',
   'Task/Detail',
   'Task/Kill',
   'Task/Cancel',
+  'Task/List',
   'File/Upload',
   'Tool/Detail',
   'download',
   'socket',
+  'connection',
 ] as const;
 
 /** A fault target; see {@link FAULT_ENDPOINTS}. */
@@ -61,10 +66,12 @@ const ALLOWED: Record<FaultEndpoint, readonly FaultKind[]> = {
   'Task/Detail': API_KINDS,
   'Task/Kill': API_KINDS,
   'Task/Cancel': API_KINDS,
+  'Task/List': API_KINDS,
   'File/Upload': API_KINDS,
   'Tool/Detail': API_KINDS,
   download: ['http5xx', 'http429', 'dropBeforeAccept', 'slow', 'expired', 'truncated'],
   socket: ['http5xx', 'http429', 'dropBeforeAccept', 'dropAfterAccept', 'slow', 'malformedJson'],
+  connection: ['dropBeforeAccept'],
 };
 
 /** One fault-injection rule. */

@@ -30,6 +30,11 @@ export function dropConnection(res: ServerResponse): void {
   res.socket?.destroy();
 }
 
+/** Resets the connection (TCP RST) without a reply and without reading the request body. */
+export function resetConnection(res: ServerResponse): void {
+  res.socket?.resetAndDestroy();
+}
+
 const REASONS: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',

@@ -26,4 +26,5 @@ export type { Raster, Rgb } from './raster.js';
 export type { ManualScheduler, Scheduler, TimerHandle } from './scheduler.js';
 export { createManualScheduler, createTimerScheduler } from './scheduler.js';
 export { API_BASE_PATH, LEDGER_PATH } from './server.js';
+export { SOCKET_GREETING } from './socket.js';
 export type { HoldOptions } from './tasks.js';

@@ -8,10 +8,12 @@ export type LedgerEndpoint =
   | 'Task/Detail'
   | 'Task/Kill'
   | 'Task/Cancel'
+  | 'Task/List'
   | 'File/Upload'
   | 'Tool/Detail'
   | 'download'
   | 'socket'
+  | 'connection'
   | 'ledger'
   | 'unknown';
 
@@ -31,6 +33,8 @@ export interface LedgerRequest {
   fault?: FaultKind;
   /** The task the request created or addressed, when known. */
   taskid?: string;
+  /** Its nonce had been used before with the same key (accepted unless nonces are strict). */
+  nonceReused?: true;
 }
 
 /** One task, as the ledger sees it. */
@@ -75,6 +79,8 @@ export interface LedgerSnapshot {
   /** The most tasks active at once. */
   maxInFlight: number;
   faults: { total: number; byKind: Partial<Record<FaultKind, number>> };
+  /** Accepted requests whose nonce had been used before with the same key. */
+  nonceReuses: number;
   /** Account balance in USD. */
   balance: string;
 }
@@ -164,6 +170,7 @@ export function buildLedgerSnapshot(sources: LedgerSources): LedgerSnapshot {
     inFlight: sources.inFlight,
     maxInFlight: sources.maxInFlight,
     faults: { total: Object.values(byKind).reduce((sum, n) => sum + (n ?? 0), 0), byKind },
+    nonceReuses: sources.log.entries().filter((entry) => entry.nonceReused).length,
     balance: formatDecimal(sources.balance),
   };
 }

@@ -32,6 +32,24 @@ describe('planLifecycle', () => {
     ]);
   });
 
+  it('reports speed, elapsed and remaining time as Wiro words them', () => {
+    const plan = planLifecycle({ queueMs: 0, taskMs: 10_000, steps: 20 });
+    const progress = plan.flatMap((s) => (s.progress ? [s.progress] : []));
+    // 80% of 10 s generating, in 10 frames of 0.8 s; 2 steps per frame: 2.5 it/s.
+    expect(progress[0]).toEqual({
+      type: 'progressGenerate',
+      task: 'Generate',
+      percentage: '10',
+      stepCurrent: '2',
+      stepTotal: '20',
+      speed: '2.5',
+      speedType: 'it/s',
+      elapsedTime: '0.8s',
+      remainingTime: '7.2s',
+    });
+    expect(progress.at(-1)).toMatchObject({ elapsedTime: '8s', remainingTime: '0s' });
+  });
+
   it('cuts the plan short for task faults', () => {
     const last = (fault: 'taskFail' | 'taskError' | 'taskCancel') =>
       planLifecycle({ queueMs: 0, taskMs: 100, steps: 10, fault }).map((s) => s.status);

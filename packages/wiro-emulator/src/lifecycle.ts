@@ -28,18 +28,29 @@ const MAX_PROGRESS_FRAMES = 10;
 const spread = (statuses: TaskStatus[], totalMs: number): LifecycleStep[] =>
   statuses.map((status) => ({ status, afterMs: totalMs / statuses.length }));
 
+/** Seconds as Wiro's progress frames word them: `"5s"`, `"2.4s"`. */
+const formatDuration = (ms: number) => `${Number((Math.max(0, ms) / 1000).toFixed(1))}s`;
+
 function progressSteps(steps: number, runMs: number, upTo: number): LifecycleStep[] {
   const frames = Math.max(1, Math.min(MAX_PROGRESS_FRAMES, steps));
   const out: LifecycleStep[] = [];
   for (let k = 1; k <= Math.max(1, Math.floor(frames * upTo)); k++) {
+    const stepCurrent = Math.round((k / frames) * steps);
+    const elapsedMs = (k / frames) * runMs;
+    const speed = elapsedMs > 0 ? stepCurrent / (elapsedMs / 1000) : 0;
     out.push({
       status: 'task_output',
       afterMs: runMs / frames,
       progress: {
         type: 'progressGenerate',
+        task: 'Generate',
         percentage: String(Math.round((k / frames) * 100)),
-        stepCurrent: String(Math.round((k / frames) * steps)),
+        stepCurrent: String(stepCurrent),
         stepTotal: String(steps),
+        speed: speed.toFixed(1),
+        speedType: 'it/s',
+        elapsedTime: formatDuration(elapsedMs),
+        remainingTime: formatDuration(runMs - elapsedMs),
       },
     });
   }
@@ -48,7 +59,9 @@ function progressSteps(steps: number, runMs: number, upTo: number): LifecycleSte
 
 /**
  * Plans every status change after `task_queue`: accept after `queueMs`; then 10% of `taskMs` for
- * pre-processing up to `task_start`, 80% generating (one `task_output` progress frame per ~10%),
+ * pre-processing up to `task_start`, 80% generating (one `task_output` progress frame per ~10%,
+ * with the fields of Wiro's documented progress example: `task`, `percentage`, `stepCurrent`,
+ * `stepTotal`, `speed`, `speedType`, `elapsedTime`, `remainingTime`),
  * 10% finishing (`task_output_full` … `task_postprocess_end`). Task faults cut it short: `taskFail`
  * stops generating halfway and still post-processes, `taskError` ends in `task_error` during
  * pre-processing, `taskCancel` ends in `task_cancel` after the first progress frame. Pure.

@@ -1,17 +1,21 @@
 import type { WireToolParameter } from 'wiro-core';
-import {
-  COMICS_FACTORY_MODEL,
-  COMICS_FACTORY_TRIGGER,
-  IMAGE_SIZE_MAX,
-  IMAGE_SIZE_MULTIPLE,
-} from 'wiro-core';
+import { IMAGE_SIZE_MAX, IMAGE_SIZE_MULTIPLE } from 'wiro-core';
 
-/** A model the emulator can run: its slug, description and input parameters. */
+/** A model the emulator hosts: its slug, what Wiro says about it, and its input parameters. */
 export interface ModelDefinition {
   owner: string;
   project: string;
   title: string;
   description: string;
+  /**
+   * The phrase the model was trained to respond to, which prompts start with (draft frames leave
+   * it out of their caption); undefined when it has none.
+   */
+  trigger: string | undefined;
+  /** Wiro's numeric id of the model (`modelid` on its tasks). */
+  modelId: string;
+  /** Wiro's categories (tasks carry them as a JSON array written as a string). */
+  categories: readonly string[];
   parameters: WireToolParameter[];
 }
 
@@ -23,7 +27,6 @@ export type ValidationResult =
   | { ok: true; parameters: ValidatedInputs; callbackUrl: string | undefined }
   | { ok: false; message: string };
 
-const [owner = '', project = ''] = COMICS_FACTORY_MODEL.split('/');
 const size = (id: string, label: string): WireToolParameter => ({
   id,
   type: 'number',
@@ -34,18 +37,26 @@ const size = (id: string, label: string): WireToolParameter => ({
   step: String(IMAGE_SIZE_MULTIPLE),
 });
 
-/** Adel_AI/Comics-Factory-v1 as Tool/Detail describes it (limits chosen in shared/wiro-api.md). */
+const COMICS_TRIGGER = 'ComicsFact1 style.';
+
+/**
+ * Adel_AI/Comics-Factory-v1, the Flux LoRA comics-factory renders on, as Tool/Detail describes it
+ * (limits chosen; model id and categories are the emulator's own).
+ */
 export const COMICS_FACTORY_V1: ModelDefinition = {
-  owner,
-  project,
+  owner: 'Adel_AI',
+  project: 'Comics-Factory-v1',
   title: 'Comics Factory v1',
-  description: `Flux LoRA for comic-book panels. Start prompts with the trigger "${COMICS_FACTORY_TRIGGER}"`,
+  description: `Flux LoRA for comic-book panels. Start prompts with the trigger "${COMICS_TRIGGER}"`,
+  trigger: COMICS_TRIGGER,
+  modelId: '1701',
+  categories: ['tool', 'text-to-image', 'lora'],
   parameters: [
     {
       id: 'prompt',
       type: 'textarea',
       label: 'Prompt',
-      default: `${COMICS_FACTORY_TRIGGER} A detective in a trench coat under a flickering street lamp, rain, night, dramatic shadows.`,
+      default: `${COMICS_TRIGGER} A detective in a trench coat under a flickering street lamp, rain, night, dramatic shadows.`,
       required: true,
     },
     { id: 'samples', type: 'number', label: 'Samples', default: '1', min: '1', max: '8' },
@@ -64,6 +75,9 @@ export function findModel(slugOwner: string, slugProject: string): ModelDefiniti
   return MODELS.find((model) => model.owner === slugOwner && model.project === slugProject);
 }
 
+/** `owner/project` of a model. */
+export const modelSlug = (model: ModelDefinition) => `${model.owner}/${model.project}`;
+
 const isAbsent = (value: unknown) => value === undefined || value === null || value === '';
 
 const toNumber = (value: unknown): number | undefined => {
@@ -73,59 +87,56 @@ const toNumber = (value: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-function checkParameter(param: WireToolParameter, value: unknown): string | undefined {
+/** Wiro's validation wording: "Request parameter [name] …". */
+const problem = (name: string, what: string) => `Request parameter [${name}] ${what}`;
+
+function checkNumber(param: WireToolParameter, value: unknown): string | undefined {
+  const n = toNumber(value);
+  if (n === undefined) return problem(param.id, 'must be integer or float');
   const min = param.min === undefined ? undefined : Number(param.min);
   const max = param.max === undefined ? undefined : Number(param.max);
-  const range = min !== undefined && max !== undefined ? ` between ${min} and ${max}` : '';
-  if (param.type === 'number') {
-    const step = param.step === undefined ? 1 : Number(param.step);
-    const n = toNumber(value);
-    const bad =
-      n === undefined ||
-      !Number.isInteger(n) ||
-      n % step !== 0 ||
-      (min !== undefined && n < min) ||
-      (max !== undefined && n > max);
-    if (!bad) return undefined;
-    return step > 1
-      ? `${param.id} must be a multiple of ${step}${range}.`
-      : `${param.id} must be an integer${range}.`;
-  }
-  if (param.type === 'float') {
-    const n = toNumber(value);
-    const bad = n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max);
-    return bad ? `${param.id} must be a number${range}.` : undefined;
-  }
+  const step = param.type === 'number' ? Number(param.step ?? 1) : undefined;
+  const outOfRange = (min !== undefined && n < min) || (max !== undefined && n > max);
+  const offStep = step !== undefined && (!Number.isInteger(n) || n % step !== 0);
+  if (!outOfRange && !offStep) return undefined;
+  const range = `between ${min ?? '-∞'} and ${max ?? '∞'}`;
+  return step !== undefined && step > 1
+    ? problem(param.id, `must be a multiple of ${step} ${range}`)
+    : problem(param.id, `must be ${range}`);
+}
+
+function checkParameter(param: WireToolParameter, value: unknown): string | undefined {
+  if (param.type === 'number' || param.type === 'float') return checkNumber(param, value);
   if (param.id === 'seed') {
     const ok =
       (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
       (typeof value === 'string' && /^\d{1,19}$/.test(value.trim()));
-    return ok ? undefined : 'seed must be a string of digits.';
+    return ok ? undefined : problem('seed', 'must be a string of digits');
   }
-  if (typeof value !== 'string') return `${param.id} must be a string.`;
-  if (param.required && value.trim() === '') return `${param.id} is required.`;
+  if (typeof value !== 'string') return problem(param.id, 'must be a string');
+  if (param.required && value.trim() === '') return problem(param.id, 'required');
   return undefined;
 }
 
 function checkCallbackUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'callbackUrl must be an http(s) URL.';
+  const bad = problem('callbackUrl', 'must be an http(s) URL');
+  if (typeof value !== 'string') return bad;
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:'
-      ? undefined
-      : 'callbackUrl must be an http(s) URL.';
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : bad;
   } catch {
-    return 'callbackUrl must be an http(s) URL.';
+    return bad;
   }
 }
 
 /**
- * Validates Run inputs against a model's parameters. Numbers may come as numbers or numeric
+ * Validates Run inputs against a model's parameters, with Wiro's documented wording
+ * ("Request parameter [steps] must be between 1 and 50"). Numbers may come as numbers or numeric
  * strings; empty values take the default; unknown fields are ignored (chosen). Pure.
  *
  * @example
  * validateRunInputs(COMICS_FACTORY_V1, { prompt: '' });
- * // { ok: false, message: 'prompt is required.' }
+ * // { ok: false, message: 'Request parameter [prompt] required' }
  */
 export function validateRunInputs(
   model: ModelDefinition,
@@ -135,7 +146,7 @@ export function validateRunInputs(
   for (const param of model.parameters) {
     const value = inputs[param.id];
     if (isAbsent(value)) {
-      if (param.required) return { ok: false, message: `${param.id} is required.` };
+      if (param.required) return { ok: false, message: problem(param.id, 'required') };
       parameters[param.id] = param.default ?? '';
       continue;
     }

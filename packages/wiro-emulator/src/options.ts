@@ -37,6 +37,13 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Give up on a `callbackUrl` POST after this long, in ms. @default 5000 */
   callbackTimeoutMs?: number;
+  /**
+   * Refuse a nonce already used with the same key (HTTP 401) instead of accepting it and counting
+   * it in the ledger's `nonceReuses`. Wiro's official clients send `Date.now()`, so parallel
+   * requests can share a nonce; comics-factory's own tests turn this on to prove wiro-core never
+   * does. @default false
+   */
+  strictNonces?: boolean;
 }
 
 /** {@link EmulatorOptions} with every default applied and every value checked. */
@@ -56,6 +63,7 @@ export interface ResolvedOptions {
   scheduler: Scheduler;
   now: () => number;
   callbackTimeoutMs: number;
+  strictNonces: boolean;
 }
 
 /** Default credentials of the emulator's one project. */
@@ -103,5 +111,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     scheduler: options.scheduler ?? createTimerScheduler(),
     now: options.now ?? Date.now,
     callbackTimeoutMs: checkNumber('callbackTimeoutMs', options.callbackTimeoutMs ?? 5000, 0),
+    strictNonces: options.strictNonces ?? false,
   };
 }

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { WireOutput } from 'wiro-core';
 import { renderDraftImage } from './draft-image.js';
 import { toFilePath } from './files.js';
+import { createToken } from './ids.js';
 import type { EmulatorState } from './state.js';
 import type { TaskRecord } from './task-record.js';
 
@@ -10,6 +11,8 @@ const seconds = (ms: number) => String(Math.floor(ms / 1000));
 /**
  * Draws one draft PNG per sample (`0.png`, `1.png`, …) and stores it under `/files/<taskid>/`.
  * The files stay unreachable-by-expiry until {@link publishOutputs} gives them an expiry time.
+ * Each output has the fields of Wiro's published Kill/Cancel example, in its order; `expiretime`
+ * is `null` there, so the URL's lifetime is not announced here either.
  */
 export async function renderOutputs(state: EmulatorState, task: TaskRecord): Promise<WireOutput[]> {
   const {
@@ -27,35 +30,41 @@ export async function renderOutputs(state: EmulatorState, task: TaskRecord): Pro
       width: Number(width),
       height: Number(height),
       index,
+      trigger: task.definition.trigger,
     });
     const name = `${index}.png`;
     state.files.put(task.id, name, { bytes, contentType: 'image/png', expiresAt: 0 });
     const added = seconds(state.options.now());
     outputs.push({
-      id: state.nextFileId(),
+      id: randomBytes(16).toString('hex'),
       name,
       contenttype: 'image/png',
-      uuid: randomUUID(),
+      parentid: task.folderId,
+      uuid: task.uuid,
       size: String(bytes.length),
       addedtime: added,
       modifiedtime: added,
+      accesskey: createToken(30),
+      foldercount: '0',
+      filecount: '0',
+      ispublic: 0,
+      expiretime: null,
       url: state.origin + toFilePath(task.id, name),
-      expiretime: '0',
     });
   }
   return outputs;
 }
 
-/** Starts a successful task's outputs' lifetime: they expire `outputTtlMs` after now. */
+/** Starts a successful task's outputs' lifetime: their URLs stop working `outputTtlMs` after now. */
 export function publishOutputs(
   state: EmulatorState,
   task: TaskRecord,
   outputs: WireOutput[],
 ): WireOutput[] {
   const expiresAt = state.options.now() + state.options.outputTtlMs;
-  return outputs.map((output) => {
+  for (const output of outputs) {
     const file = state.files.get(task.id, output.name);
     if (file) file.expiresAt = expiresAt;
-    return { ...output, expiretime: seconds(expiresAt) };
-  });
+  }
+  return outputs;
 }

@@ -11,11 +11,23 @@ export interface RouteReply {
   fault?: FaultKind;
 }
 
-/** A successful reply: HTTP 200 with `result: true` and no errors, plus `fields`. */
-export function okReply(fields: Record<string, unknown> = {}, taskid?: string): RouteReply {
+/** Who is asking: the project whose API key signed the request. */
+export interface RouteContext {
+  apiKey: string;
+}
+
+/**
+ * A successful reply: HTTP 200 with `errors: []`, then `fields`, then `result: true`, the order of
+ * Wiro's published examples (`lead` fields, such as Detail's `total`, come first).
+ */
+export function okReply(
+  fields: Record<string, unknown> = {},
+  taskid?: string,
+  lead: Record<string, unknown> = {},
+): RouteReply {
   return {
     status: 200,
-    body: { result: true, errors: [], ...fields },
+    body: { ...lead, errors: [], ...fields, result: true },
     ...(taskid ? { taskid } : {}),
   };
 }

@@ -3,13 +3,20 @@ import { WiroErrorCode } from 'wiro-core';
 import { type ParsedBody, parseBody, readBody } from './body.js';
 import { delay } from './delay.js';
 import { type FaultEndpoint, type InjectedFault, RUN_FAULT_KINDS } from './faults.js';
-import { dropConnection, proxyErrorPage, sendBytes, sendJson } from './http-send.js';
+import {
+  dropConnection,
+  proxyErrorPage,
+  resetConnection,
+  sendBytes,
+  sendJson,
+} from './http-send.js';
 import type { LedgerEndpoint, LedgerSnapshot } from './ledger.js';
-import { errorReply, type RouteReply, wiroErrorCodeOf } from './reply.js';
+import { errorReply, type RouteContext, type RouteReply, wiroErrorCodeOf } from './reply.js';
 import { serveDownload } from './routes/download.js';
 import { handleFileUpload, uploadTooLargeReply } from './routes/file-upload.js';
 import { handleRun } from './routes/run.js';
 import { handleTaskDetail } from './routes/task-detail.js';
+import { handleTaskList } from './routes/task-list.js';
 import { handleTaskCancel, handleTaskKill } from './routes/task-stop.js';
 import { handleToolDetail } from './routes/tool-detail.js';
 import type { EmulatorState } from './state.js';
@@ -26,12 +33,17 @@ const MAX_JSON_BYTES = 10 * 1024 * 1024;
 const MULTIPART_SLACK = 64 * 1024;
 
 type ApiRoute = {
-  endpoint: Exclude<FaultEndpoint, 'download' | 'socket'>;
-  handle: (state: EmulatorState, body: ParsedBody) => RouteReply | Promise<RouteReply>;
+  endpoint: Exclude<FaultEndpoint, 'download' | 'socket' | 'connection'>;
+  handle: (
+    state: EmulatorState,
+    body: ParsedBody,
+    context: RouteContext,
+  ) => RouteReply | Promise<RouteReply>;
 };
 
 const FIXED_ROUTES: Record<string, ApiRoute> = {
   '/Task/Detail': { endpoint: 'Task/Detail', handle: handleTaskDetail },
+  '/Task/List': { endpoint: 'Task/List', handle: handleTaskList },
   '/Task/Kill': { endpoint: 'Task/Kill', handle: handleTaskKill },
   '/Task/Cancel': { endpoint: 'Task/Cancel', handle: handleTaskCancel },
   '/File/Upload': { endpoint: 'File/Upload', handle: handleFileUpload },
@@ -54,13 +66,17 @@ function matchApiRoute(pathname: string): ApiRoute | undefined {
   } catch {
     return undefined;
   }
-  return { endpoint: 'Run', handle: (state, body) => handleRun(state, owner, project, body) };
+  return {
+    endpoint: 'Run',
+    handle: (state, body, context) => handleRun(state, owner, project, body, context),
+  };
 }
 
 /** Extra facts for a request's ledger line. */
 interface LineExtra extends Partial<RouteReply> {
   code?: number | undefined;
   injected?: InjectedFault | undefined;
+  nonceReused?: boolean | undefined;
 }
 
 type RecordLine = (endpoint: LedgerEndpoint, status: number | null, extra?: LineExtra) => void;
@@ -105,6 +121,7 @@ async function handleRequest(
       ...(extra.code === undefined ? {} : { wiroErrorCode: extra.code }),
       ...(fault ? { fault } : {}),
       ...(extra.taskid ? { taskid: extra.taskid } : {}),
+      ...(extra.nonceReused ? { nonceReused: true } : {}),
     });
   };
 
@@ -125,9 +142,10 @@ async function handleRequest(
   }
   const route = matchApiRoute(path);
   if (!route || method !== 'POST') {
-    const reply = errorReply(WiroErrorCode.NotFound, `No endpoint ${method} ${path}.`, 404);
+    // Wiro's documented reply to an unknown endpoint.
+    const reply = errorReply(WiroErrorCode.General, 'Error parsing url.', 404);
     sendJson(res, reply.status, reply.body);
-    record('unknown', reply.status, { code: WiroErrorCode.NotFound });
+    record('unknown', reply.status, { code: WiroErrorCode.General });
     return;
   }
   await handleApi(state, route, req, res, record);
@@ -141,18 +159,20 @@ async function handleApi(
   record: RecordLine,
 ): Promise<void> {
   const { endpoint } = route;
-  const limit =
-    endpoint === 'File/Upload' ? state.options.maxUploadBytes + MULTIPART_SLACK : MAX_JSON_BYTES;
-  const raw = await readBody(req, limit);
   const fault = state.faults.pick(endpoint, (kind) => !RUN_FAULT_KINDS.has(kind));
   if (fault) state.log.countFault(fault.kind);
   const injected = fault;
+  if (fault?.kind === 'dropBeforeAccept') {
+    // Reset before a byte of the body is read: nothing can have been accepted.
+    resetConnection(res);
+    record(endpoint, null, { injected });
+    return;
+  }
+  const limit =
+    endpoint === 'File/Upload' ? state.options.maxUploadBytes + MULTIPART_SLACK : MAX_JSON_BYTES;
+  const raw = await readBody(req, limit);
 
   switch (fault?.kind) {
-    case 'dropBeforeAccept':
-      dropConnection(res);
-      record(endpoint, null, { injected });
-      return;
     case 'http5xx':
       sendBytes(res, fault.status, proxyErrorPage(fault.status), { 'content-type': 'text/html' });
       record(endpoint, fault.status, { injected });
@@ -173,18 +193,18 @@ async function handleApi(
       break;
   }
 
-  const reply = await computeReply(state, route, req, raw);
+  const { reply, nonceReused } = await computeReply(state, route, req, raw);
   const code = wiroErrorCodeOf(reply.body);
   if (fault?.kind === 'slow') await delay(state.scheduler, fault.delayMs);
   if (fault?.kind === 'dropAfterAccept') {
     const task = reply.taskid && endpoint === 'Run' ? state.tasks.get(reply.taskid) : undefined;
     if (task && code === undefined) task.replyDropped = true;
     dropConnection(res);
-    record(endpoint, null, { ...reply, injected, code });
+    record(endpoint, null, { ...reply, injected, code, nonceReused });
     return;
   }
   sendJson(res, reply.status, reply.body, reply.headers, fault?.kind === 'malformedJson');
-  record(endpoint, reply.status, { ...reply, injected, code });
+  record(endpoint, reply.status, { ...reply, injected, code, nonceReused });
 }
 
 async function computeReply(
@@ -192,15 +212,18 @@ async function computeReply(
   route: ApiRoute,
   req: IncomingMessage,
   raw: Awaited<ReturnType<typeof readBody>>,
-): Promise<RouteReply> {
+): Promise<{ reply: RouteReply; nonceReused?: boolean }> {
   const auth = state.authenticate(req.headers);
-  if (!auth.ok) return errorReply(WiroErrorCode.General, auth.message, 401);
+  if (!auth.ok) return { reply: errorReply(WiroErrorCode.General, auth.message, 401) };
+  const answer = (reply: RouteReply) => ({ reply, nonceReused: auth.nonceReused });
   if (raw.tooLarge) {
-    return route.endpoint === 'File/Upload'
-      ? uploadTooLargeReply(state.options.maxUploadBytes)
-      : errorReply(WiroErrorCode.General, 'Request body is too large.', 413);
+    return answer(
+      route.endpoint === 'File/Upload'
+        ? uploadTooLargeReply(state.options.maxUploadBytes)
+        : errorReply(WiroErrorCode.General, 'Request body is too large.', 413),
+    );
   }
   const parsed = await parseBody(req.headers['content-type'] ?? '', raw.bytes);
-  if (!parsed.ok) return errorReply(WiroErrorCode.General, parsed.message, 400);
-  return route.handle(state, parsed.body);
+  if (!parsed.ok) return answer(errorReply(WiroErrorCode.General, parsed.message, 400));
+  return answer(await route.handle(state, parsed.body, { apiKey: auth.apiKey }));
 }

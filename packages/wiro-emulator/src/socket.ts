@@ -25,6 +25,17 @@ interface Client {
   dropAfterNext: boolean;
 }
 
+/**
+ * The frame sent as soon as a connection opens, before any subscription (chosen: no public source
+ * shows the task socket's greeting; this one follows the documented base structure
+ * `{type, message, result}`, and a client must skip any frame whose type is not a task status).
+ */
+export const SOCKET_GREETING: Readonly<WireSocketFrame> = Object.freeze({
+  type: 'connected',
+  message: 'Connected. Send {"type":"task_info","tasktoken":"…"} to follow a task.',
+  result: true,
+});
+
 const toFrame = (task: TaskRecord, type: string, message: unknown): WireSocketFrame => ({
   type,
   id: task.id,
@@ -34,8 +45,9 @@ const toFrame = (task: TaskRecord, type: string, message: unknown): WireSocketFr
 });
 
 /**
- * Creates the socket hub. A client sends `{"type":"task_info","tasktoken":…}`; it then gets the
- * task's current status and every change after it. A subscription to a task that already ended
+ * Creates the socket hub. A new connection first gets {@link SOCKET_GREETING}. A client sends
+ * `{"type":"task_info","tasktoken":…}`; it then gets the task's current status and every change
+ * after it (faults apply to these task frames, not to the greeting). A subscription to a task that already ended
  * gets nothing (chosen, like the real socket may); an unknown token gets one error frame with
  * `result: false`.
  */
@@ -87,6 +99,7 @@ export function createSocketHub(state: EmulatorState, basePath: string): SocketH
   ) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const entry: Client = { ws, ...client };
+      ws.send(JSON.stringify(SOCKET_GREETING));
       ws.on('message', (data) => {
         let message: { type?: unknown; tasktoken?: unknown };
         try {

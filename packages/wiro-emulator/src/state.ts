@@ -20,6 +20,8 @@ export interface EmulatorState {
   authenticate: (headers: HeaderBag) => AuthResult;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin: string;
-  /** Ids for uploaded and output files. */
+  /** Ids for uploaded and input files. */
   nextFileId: () => string;
+  /** The project id (`projectid` on tasks) of a project's API key. */
+  projectIdOf: (apiKey: string) => string;
 }

@@ -1,8 +1,8 @@
 import type { TaskStatus, WireOutput, WireTask } from 'wiro-core';
-import { formatDecimal } from './billing.js';
+import { formatFixed, roundSeconds } from './billing.js';
 import type { TaskFaultKind } from './faults.js';
 import type { LifecycleStep } from './lifecycle.js';
-import type { ValidatedInputs } from './model-catalog.js';
+import type { ModelDefinition, ValidatedInputs } from './model-catalog.js';
 import type { TimerHandle } from './scheduler.js';
 
 /** The emulator's own record of one task (internal and mutable; the wire sees {@link toWireTask}). */
@@ -12,6 +12,13 @@ export interface TaskRecord {
   token: string;
   /** `owner/project`. */
   model: string;
+  definition: ModelDefinition;
+  /** The project (API key) that ran it, and that project's id. */
+  apiKey: string;
+  projectId: string;
+  /** The inputs as the Run sent them (without `callbackUrl`): Wiro's `parameters`. */
+  received: Record<string, unknown>;
+  /** The inputs after validation, defaults filled: what the draft is drawn from. */
   parameters: ValidatedInputs;
   /** sha256 of the canonical JSON of model and inputs (see `computeInputKey`). */
   inputKey: string;
@@ -19,6 +26,10 @@ export interface TaskRecord {
   status: TaskStatus;
   /** Every status reached, in order (repeated `task_output` frames appear once each). */
   history: TaskStatus[];
+  /** When each status was first reached (ms since epoch). */
+  times: Partial<Record<TaskStatus, number>>;
+  /** The output folder's id (outputs' `parentid`). */
+  folderId: string;
   /** The message of the last frame, resent to a socket that subscribes mid-task. */
   lastMessage: unknown;
   pexit: string;
@@ -51,30 +62,56 @@ export interface TaskRecord {
 const toUnixSeconds = (ms: number | undefined) =>
   ms === undefined ? '0' : String(Math.floor(ms / 1000));
 
-/** The task as Task/Detail returns it: every number a string. */
+function elapsedSeconds(task: TaskRecord, now: number): number {
+  if (task.billed) return roundSeconds(task.runMs);
+  if (task.startedAt === undefined) return 0;
+  return roundSeconds((task.endedAt ?? now) - task.startedAt);
+}
+
+/**
+ * The task as Task/Detail, Task/Kill, Task/Cancel and Task/List return it, field for field in the
+ * order of Wiro's published Kill/Cancel example: every number a string, unset times `"0"`,
+ * `elapsedseconds` with 4 decimals, `cps` with 12, `totalcost` with 12 once charged and `"0"`
+ * otherwise, `categories` a JSON array written as a string.
+ */
 export function toWireTask(task: TaskRecord, now: number): WireTask {
-  const elapsedMs = task.ended
-    ? task.status === 'task_postprocess_end'
-      ? task.runMs
-      : (task.endedAt ?? now) - (task.startedAt ?? task.endedAt ?? now)
-    : task.startedAt === undefined
-      ? 0
-      : now - task.startedAt;
+  const at = (status: TaskStatus) => toUnixSeconds(task.times[status]);
+  const size = task.outputs.reduce((sum, output) => sum + Number(output.size), 0);
   return {
     id: task.id,
     uuid: task.uuid,
+    name: '',
     socketaccesstoken: task.token,
-    parameters: { ...task.parameters },
+    parameters: structuredClone(task.received),
     debugoutput: task.debugoutput,
     debugerror: task.debugerror,
     starttime: toUnixSeconds(task.startedAt),
-    endtime: toUnixSeconds(task.endedAt),
-    elapsedseconds: formatDecimal(Math.max(0, elapsedMs) / 1000),
+    endtime: toUnixSeconds(task.times.task_end ?? task.endedAt),
+    elapsedseconds: formatFixed(elapsedSeconds(task, now), 4),
     status: task.status,
-    cps: formatDecimal(task.cps),
-    totalcost: formatDecimal(task.cost),
-    pexit: task.pexit,
+    cps: formatFixed(task.cps, 12),
+    totalcost: task.billed ? formatFixed(task.cost, 12) : '0',
+    guestid: null,
+    projectid: task.projectId,
+    modelid: task.definition.modelId,
+    description: '',
+    basemodelid: '0',
+    runtype: 'model',
+    modelfolderid: '',
+    modelfileid: '',
+    callbackurl: task.callbackUrl ?? '',
+    marketplaceid: null,
     createtime: toUnixSeconds(task.createdAt),
+    canceltime: at('task_cancel'),
+    assigntime: at('task_assign'),
+    accepttime: at('task_accept'),
+    preprocessstarttime: at('task_preprocess_start'),
+    preprocessendtime: at('task_preprocess_end'),
+    postprocessstarttime: at('task_postprocess_start'),
+    postprocessendtime: at('task_postprocess_end'),
+    pexit: task.pexit,
+    categories: JSON.stringify(task.definition.categories),
     outputs: task.outputs.map((output) => ({ ...output })),
+    size: String(size),
   };
 }

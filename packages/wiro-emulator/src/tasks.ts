@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { TaskStatus, WireOutput } from 'wiro-core';
-import { type Account, computeCost } from './billing.js';
+import { type Account, computeCost, roundSeconds } from './billing.js';
 import type { TaskFaultKind } from './faults.js';
 import { createIdSource, createToken } from './ids.js';
 import { type LifecycleStep, plannedRunMs } from './lifecycle.js';
-import type { ValidatedInputs } from './model-catalog.js';
+import { type ModelDefinition, modelSlug, type ValidatedInputs } from './model-catalog.js';
 import type { Scheduler } from './scheduler.js';
 import type { TaskRecord } from './task-record.js';
 
@@ -21,7 +21,11 @@ export interface TaskStoreOptions {
 
 /** A task about to be created by an accepted Run. */
 export interface NewTask {
-  model: string;
+  definition: ModelDefinition;
+  apiKey: string;
+  projectId: string;
+  /** The inputs as the Run sent them, without `callbackUrl`. */
+  received: Record<string, unknown>;
   parameters: ValidatedInputs;
   inputKey: string;
   callbackUrl: string | undefined;
@@ -126,6 +130,8 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
     if (task.timer) scheduler.clearTimer(task.timer);
     task.timer = undefined;
     if (task.status === 'task_error') task.pexit = '1';
+    // Wiro's published Kill and Cancel examples show a cancelled task with pexit "0" (chosen).
+    if (task.status === 'task_cancel') task.pexit = '0';
     if (task.status === 'task_cancel' || task.status === 'task_error') return;
     const failure = task.fault === 'taskFail' ? FAIL_TEXT.taskFail : task.debugerror;
     if (failure) {
@@ -135,23 +141,25 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
     }
     task.pexit = '0';
     task.outputs = options.publishOutputs(task, task.rendered ?? []);
-    task.cost = computeCost(task.cps, task.runMs / 1000);
+    task.cost = computeCost(task.cps, roundSeconds(task.runMs));
     task.billed = true;
     account.balance -= task.cost;
     task.debugoutput += `Saved ${task.outputs.length} image(s).\n`;
   }
 
+  /** A frame's `message`, as Wiro's socket documentation shows it: `null` for lifecycle events. */
   function frameMessage(task: TaskRecord, status: TaskStatus, step?: LifecycleStep): unknown {
     if (step?.progress) return step.progress;
-    if (status === 'task_output_full') return task.debugoutput;
+    if (status === 'task_output_full') return { raw: task.debugoutput };
     if (status === 'task_postprocess_end') return task.outputs.map((output) => ({ ...output }));
     if (status === 'task_error' || status === 'task_cancel') return task.debugerror;
-    return '';
+    return null;
   }
 
   function applyStatus(task: TaskRecord, status: TaskStatus, step?: LifecycleStep): void {
     task.status = status;
     task.history.push(status);
+    task.times[status] ??= now();
     if (status === 'task_start') {
       task.startedAt = now();
       task.debugoutput += `Loading ${task.model} (emulated)\n`;
@@ -229,13 +237,19 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
         id: nextId(),
         uuid: randomUUID(),
         token: createToken(30),
-        model: input.model,
+        model: modelSlug(input.definition),
+        definition: input.definition,
+        apiKey: input.apiKey,
+        projectId: input.projectId,
+        received: input.received,
         parameters: input.parameters,
         inputKey: input.inputKey,
         callbackUrl: input.callbackUrl,
         status: 'task_queue',
         history: [],
-        lastMessage: '',
+        times: {},
+        folderId: randomBytes(16).toString('hex'),
+        lastMessage: null,
         pexit: '',
         debugoutput: '',
         debugerror: '',

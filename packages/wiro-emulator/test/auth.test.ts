@@ -68,14 +68,37 @@ describe('auth', () => {
     });
   });
 
-  it('rejects a replayed nonce, even one used long ago', async () => {
+  it('accepts a reused nonce, as Wiro documents no uniqueness rule, and counts it', async () => {
     const target = { url: wiro.url, apiKey: 'signed-key', apiSecret: 'signed-secret' };
-    const first = await detail(authHeaders(target, '1000'));
-    expect(first.status).toBe(200);
+    const before = wiro.ledger().nonceReuses;
+    expect((await detail(authHeaders(target, '1000'))).status).toBe(200);
+    expect(wiro.ledger().requests.at(-1)).not.toHaveProperty('nonceReused');
     expect((await detail(authHeaders(target, '2000'))).status).toBe(200);
-    const replay = await detail(authHeaders(target, '1000'));
-    expect(replay.status).toBe(401);
-    expect(replay.body.errors).toEqual([{ code: 0, message: AUTH_MESSAGES.invalid }]);
+    const reused = await detail(authHeaders(target, '1000'));
+    expect(reused.status).toBe(200);
+    expect(reused.body.errors[0].code).toBe(1);
+    expect(wiro.ledger().requests.at(-1)).toMatchObject({ status: 200, nonceReused: true });
+    expect(wiro.ledger().nonceReuses).toBe(before + 1);
+  });
+
+  it('refuses a reused nonce, even one used long ago, when nonces are strict', async () => {
+    const strict = await startEmulator({
+      strictNonces: true,
+      projects: [{ apiKey: 'signed-key', apiSecret: 'signed-secret' }],
+    });
+    try {
+      const target = { url: strict.url, apiKey: 'signed-key', apiSecret: 'signed-secret' };
+      const ask = (nonce: string) =>
+        postJson(target, '/Task/Detail', { taskid: '1' }, authHeaders(target, nonce));
+      expect((await ask('1000')).status).toBe(200);
+      expect((await ask('2000')).status).toBe(200);
+      const replay = await ask('1000');
+      expect(replay.status).toBe(401);
+      expect(replay.body.errors).toEqual([{ code: 0, message: AUTH_MESSAGES.invalid }]);
+      expect(strict.ledger().nonceReuses).toBe(0);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('does not burn a nonce on a bad signature', async () => {

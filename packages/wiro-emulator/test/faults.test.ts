@@ -1,7 +1,8 @@
+import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Emulator, startEmulator } from '../src/index.js';
-import { INPUTS, postJson, RUN_PATH, runTask, signedFetch } from './_signed-fetch.js';
+import { type Emulator, SOCKET_GREETING, startEmulator } from '../src/index.js';
+import { authHeaders, INPUTS, postJson, RUN_PATH, runTask, signedFetch } from './_signed-fetch.js';
 
 const TOOL = { slugowner: 'Adel_AI', slugproject: 'Comics-Factory-v1' };
 
@@ -53,7 +54,7 @@ describe('fault injection', () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(() => JSON.parse(text)).toThrow();
-    expect(text.startsWith('{"result":true')).toBe(true);
+    expect(text.startsWith('{"errors":[],')).toBe(true);
   });
 
   it('slow: the reply still comes, after the delay', async () => {
@@ -73,6 +74,21 @@ describe('fault injection', () => {
       status: null,
       fault: 'dropBeforeAccept',
     });
+  });
+
+  it('dropBeforeAccept resets the connection before reading the body', async () => {
+    wiro.injectFault({ endpoint: 'Run', kind: 'dropBeforeAccept', times: 1 });
+    const body = JSON.stringify(INPUTS);
+    const req = request(`${wiro.url}${RUN_PATH}`, {
+      method: 'POST',
+      headers: { ...authHeaders(wiro), 'content-type': 'application/json' },
+    });
+    req.setHeader('content-length', String(body.length + 1));
+    // Only part of the body is ever sent: a server that waited for all of it would hang here.
+    req.write(body.slice(0, 10));
+    const error = await new Promise<NodeJS.ErrnoException>((resolve) => req.once('error', resolve));
+    expect(error.code).toBe('ECONNRESET');
+    expect(lastRequest()).toMatchObject({ endpoint: 'Run', status: null });
   });
 
   it('dropAfterAccept: the client sees a failure, but the task runs and bills', async () => {
@@ -178,9 +194,14 @@ describe('fault injection', () => {
         ws.on('open', () =>
           ws.send(JSON.stringify({ type: 'task_info', tasktoken: socketaccesstoken })),
         );
+        const frames: string[] = [];
         const first = await new Promise<string>((resolve) =>
-          ws.once('message', (data) => resolve(String(data))),
+          ws.on('message', (data) => {
+            frames.push(String(data));
+            if (frames.length === 2) resolve(String(data));
+          }),
         );
+        expect(JSON.parse(frames[0] ?? '')).toEqual(SOCKET_GREETING);
         if (kind === 'malformedJson') {
           expect(() => JSON.parse(first)).toThrow();
           ws.terminate();
@@ -197,7 +218,33 @@ describe('fault injection', () => {
     expect(faults.byKind.dropAfterAccept).toBe(2);
     expect(faults.byKind.concurrencyBurst).toBe(2);
     expect(faults.byKind.http5xx).toBe(4);
-    expect(faults.total).toBe(21);
+    expect(faults.total).toBe(22);
+  });
+});
+
+describe('connection faults', () => {
+  it('reset a new connection as it is accepted, before any request is read', async () => {
+    const wiro = await startEmulator({ faults: 'connection:dropBeforeAccept:times=1' });
+    try {
+      const error = await signedFetch(wiro, RUN_PATH, INPUTS).catch((e: unknown) => e);
+      const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+      expect(cause?.code).toBe('ECONNRESET');
+      expect(cause?.syscall).toBe('connect');
+      expect(wiro.ledger().requests).toEqual([
+        {
+          seq: 1,
+          endpoint: 'connection',
+          method: 'TCP',
+          path: '',
+          status: null,
+          fault: 'dropBeforeAccept',
+        },
+      ]);
+      expect((await postJson(wiro, RUN_PATH, INPUTS)).body.result).toBe(true);
+      expect(wiro.ledger()).toMatchObject({ acceptedRuns: 1, faults: { total: 1 } });
+    } finally {
+      await wiro.close();
+    }
   });
 });
 

@@ -30,8 +30,10 @@ describe('task lifecycle', () => {
       id: taskid,
       status: 'task_postprocess_end',
       pexit: '0',
-      cps: '0.0008',
+      cps: '0.000800000000',
     });
+    expect(task.totalcost).toMatch(/^0\.\d{12}$/);
+    expect(task.elapsedseconds).toMatch(/^\d+\.\d{4}$/);
     expect(Number(task.totalcost)).toBeGreaterThan(0);
     expect(Number(task.totalcost)).toBeCloseTo(0.0008 * Number(task.elapsedseconds), 10);
     for (const key of [
@@ -48,9 +50,11 @@ describe('task lifecycle', () => {
       expect(typeof task[key]).toBe('string');
     }
     expect(task.outputs.map((o: { name: string }) => o.name)).toEqual(['0.png', '1.png']);
+    expect(task.size).toBe(
+      String(task.outputs.reduce((sum: number, o: { size: string }) => sum + Number(o.size), 0)),
+    );
     for (const output of task.outputs) {
-      expect(output).toMatchObject({ contenttype: 'image/png' });
-      expect(Number(output.expiretime)).toBeGreaterThan(Number(task.endtime));
+      expect(output).toMatchObject({ contenttype: 'image/png', ispublic: 0, expiretime: null });
       const response = await fetch(output.url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/png');
@@ -119,20 +123,27 @@ describe('task lifecycle', () => {
     await wiro.waitForStatus(taskid, 'task_start');
     expect((await detail(taskid)).status).toBe('task_start');
     const kill = await postJson(wiro, '/Task/Kill', { socketaccesstoken });
+    expect(Object.keys(kill.body)).toEqual(['errors', 'tasklist', 'result']);
     expect(kill.body).toMatchObject({ result: true, errors: [] });
+    expect(kill.body.tasklist[0]).toMatchObject({ id: taskid, status: 'task_cancel', pexit: '0' });
     const task = await detail(taskid);
-    expect(task).toMatchObject({ status: 'task_cancel', totalcost: '0' });
+    expect(task).toMatchObject({ status: 'task_cancel', totalcost: '0', pexit: '0' });
+    expect(Number(task.canceltime)).toBeGreaterThan(0);
     const entry = wiro.ledger().tasks.find((t) => t.taskid === taskid);
     expect(entry).toMatchObject({ killed: true, billed: false, ended: true });
     const again = await postJson(wiro, '/Task/Kill', { taskid });
-    expect(again.body.result).toBe(false);
+    expect(again.body).toEqual({
+      result: false,
+      errors: [{ code: 1, message: 'Task could not be killed: it already ended (task_cancel).' }],
+    });
   });
 
   it('cancels a queued task, and refuses once it left the queue', async () => {
     wiro.hold();
     const queued = await runTask(wiro);
     const cancel = await postJson(wiro, '/Task/Cancel', { taskid: queued.taskid });
-    expect(cancel.body).toMatchObject({ result: true, errors: [] });
+    expect(Object.keys(cancel.body)).toEqual(['errors', 'tasklist', 'result']);
+    expect(cancel.body.tasklist[0]).toMatchObject({ id: queued.taskid, status: 'task_cancel' });
     expect(await detail(queued.taskid)).toMatchObject({ status: 'task_cancel', totalcost: '0' });
     wiro.release();
 
@@ -141,9 +152,10 @@ describe('task lifecycle', () => {
     await wiro.waitForStatus(running.taskid, 'task_start');
     const refused = await postJson(wiro, '/Task/Cancel', { taskid: running.taskid });
     expect(refused.status).toBe(200);
-    expect(refused.body.result).toBe(false);
-    expect(refused.body.errors[0].code).toBe(0);
-    expect(refused.body.errors[0].message).toMatch(/not queued/);
+    expect(refused.body).toEqual({
+      result: false,
+      errors: [{ code: 1, message: 'Task is not in a cancellable state.' }],
+    });
     const ledger = wiro.ledger();
     expect(ledger.tasks.find((t) => t.taskid === queued.taskid)?.cancelled).toBe(true);
     expect(ledger.tasks.find((t) => t.taskid === running.taskid)?.cancelled).toBe(false);
@@ -155,6 +167,17 @@ describe('task lifecycle', () => {
       expect(reply.body).toEqual({
         result: false,
         errors: [{ code: 1, message: 'There is no task yet.' }],
+      });
+    }
+  });
+
+  it('answers a body without taskid or token with code 0, as Wiro documents', async () => {
+    for (const path of ['/Task/Detail', '/Task/Kill', '/Task/Cancel']) {
+      const reply = await postJson(wiro, path, {});
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({
+        result: false,
+        errors: [{ code: 0, message: 'taskid or socketaccesstoken is required' }],
       });
     }
   });

@@ -24,10 +24,13 @@ describe('with a manual scheduler', () => {
       expect(task).toMatchObject({
         status: 'task_postprocess_end',
         pexit: '0',
-        elapsedseconds: '0.85',
-        totalcost: '0.00068',
+        elapsedseconds: '0.8500',
+        cps: '0.000800000000',
+        totalcost: '0.000680000000',
       });
       expect(Number(task.endtime) - Number(task.createtime)).toBe(1);
+      expect(Number(task.postprocessendtime) - Number(task.createtime)).toBe(1);
+      expect(Number(task.accepttime) - Number(task.createtime)).toBe(0);
     } finally {
       await wiro.close();
     }

@@ -1,26 +1,37 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WireSocketFrame } from 'wiro-core';
 import WebSocket from 'ws';
-import { type Emulator, startEmulator } from '../src/index.js';
+import { type Emulator, SOCKET_GREETING, startEmulator } from '../src/index.js';
 import { INPUTS, postJson, runTask } from './_signed-fetch.js';
 
 const TERMINAL = ['task_postprocess_end', 'task_cancel', 'task_error'];
 
 /**
- * Subscribes to a task. `first` resolves with the first frame (so the subscription is known to be
- * registered); `done` with every frame up to a terminal or refused one.
+ * Subscribes to a task. `greeting` resolves with the frame sent on connect; `first` with the first
+ * frame after it (so the subscription is known to be registered); `done` with every frame after
+ * the greeting up to a terminal or refused one.
  */
 function subscribe(url: string, tasktoken: string) {
   const ws = new WebSocket(url);
   const frames: WireSocketFrame[] = [];
+  let onGreeting: (frame: WireSocketFrame) => void = () => {};
+  const greeting = new Promise<WireSocketFrame>((resolve) => {
+    onGreeting = resolve;
+  });
   let onFirst: (frame: WireSocketFrame) => void = () => {};
   const first = new Promise<WireSocketFrame>((resolve) => {
     onFirst = resolve;
   });
   const done = new Promise<WireSocketFrame[]>((resolve, reject) => {
     ws.on('open', () => ws.send(JSON.stringify({ type: 'task_info', tasktoken })));
+    let greeted = false;
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as WireSocketFrame;
+      if (!greeted) {
+        greeted = true;
+        onGreeting(frame);
+        return;
+      }
       frames.push(frame);
       if (frames.length === 1) onFirst(frame);
       if (TERMINAL.includes(frame.type) || frame.result === false) {
@@ -30,7 +41,7 @@ function subscribe(url: string, tasktoken: string) {
     });
     ws.on('error', reject);
   });
-  return { first, done };
+  return { greeting, first, done };
 }
 
 describe('realtime socket', () => {
@@ -45,11 +56,12 @@ describe('realtime socket', () => {
     wiro.hold();
     const { taskid, socketaccesstoken } = await runTask(wiro, { ...INPUTS, samples: 2, steps: 20 });
     const socket = subscribe(wiro.socketUrl, socketaccesstoken);
+    expect(await socket.greeting).toEqual(SOCKET_GREETING);
     expect(await socket.first).toEqual({
       type: 'task_queue',
       id: taskid,
       tasktoken: socketaccesstoken,
-      message: '',
+      message: null,
       result: true,
     });
     wiro.release();
@@ -73,13 +85,26 @@ describe('realtime socket', () => {
       .filter((f) => f.type === 'task_output')
       .map((f) => f.message as Record<string, string>);
     expect(progress).toHaveLength(10);
-    expect(progress[0]).toEqual({
+    expect(progress[0]).toMatchObject({
       type: 'progressGenerate',
+      task: 'Generate',
       percentage: '10',
       stepCurrent: '2',
       stepTotal: '20',
+      speedType: 'it/s',
     });
+    for (const frame of progress) {
+      expect(frame.speed).toMatch(/^\d+\.\d$/);
+      expect(frame.elapsedTime).toMatch(/^\d+(\.\d)?s$/);
+      expect(frame.remainingTime).toMatch(/^\d+(\.\d)?s$/);
+    }
     expect(progress.at(-1)).toMatchObject({ percentage: '100', stepCurrent: '20' });
+    const lifecycle = frames.filter((f) =>
+      ['task_accept', 'task_start', 'task_end'].includes(f.type),
+    );
+    expect(lifecycle.map((f) => f.message)).toEqual([null, null, null]);
+    const full = frames.find((f) => f.type === 'task_output_full');
+    expect(full?.message).toEqual({ raw: expect.stringContaining('100% 20/20') });
 
     const end = frames.at(-1);
     expect(end).not.toHaveProperty('pexit');
@@ -104,13 +129,17 @@ describe('realtime socket', () => {
     await wiro.waitForEnd(taskid);
     const ws = new WebSocket(wiro.socketUrl);
     const received: string[] = [];
+    const greeted = new Promise<void>((resolve) => ws.once('message', () => resolve()));
     ws.on('message', (data) => received.push(String(data)));
-    await new Promise<void>((resolve) => ws.on('open', () => resolve()));
+    await greeted;
     ws.send(JSON.stringify({ type: 'task_info', tasktoken: socketaccesstoken }));
     // A second, unknown subscription on the same connection is answered; the first one was not.
     ws.send(JSON.stringify({ type: 'task_info', tasktoken: 'unknown-token' }));
     await new Promise<void>((resolve) => ws.once('message', () => resolve()));
-    expect(received.map((text) => JSON.parse(text).tasktoken)).toEqual(['unknown-token']);
+    expect(received.map((text) => JSON.parse(text).tasktoken)).toEqual([
+      undefined,
+      'unknown-token',
+    ]);
     ws.close();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COMICS_FACTORY_TRIGGER, IMAGE_SIZE_MAX, IMAGE_SIZE_MULTIPLE } from 'wiro-core';
+import { IMAGE_SIZE_MAX, IMAGE_SIZE_MULTIPLE } from 'wiro-core';
 import {
+  COMICS_FACTORY_TRIGGER,
   expandPanels,
   geometryOptionsFor,
   layoutPage,

@@ -2,33 +2,60 @@ import { WiroErrorCode } from 'wiro-core';
 import { concurrencyLimit } from '../billing.js';
 import type { ParsedBody } from '../body.js';
 import { RUN_FAULT_KINDS, type TaskFaultKind } from '../faults.js';
+import { toFilePath } from '../files.js';
 import { computeInputKey } from '../input-key.js';
 import { planLifecycle } from '../lifecycle.js';
-import { findModel, validateRunInputs } from '../model-catalog.js';
-import { errorReply, okReply, type RouteReply } from '../reply.js';
+import { findModel, modelSlug, validateRunInputs } from '../model-catalog.js';
+import { errorReply, okReply, type RouteContext, type RouteReply } from '../reply.js';
 import type { EmulatorState } from '../state.js';
 
 /**
- * `POST /Run/{owner}/{model}`: validates the inputs, checks balance (97) and the concurrency limit
- * (96), then creates a task and answers with its id and socket token.
+ * The inputs as Wiro keeps them in `parameters`: every field as sent (JSON values keep their
+ * type, form fields are strings), a file part replaced by the URL it is stored at, and no
+ * `callbackUrl` (the task's `callbackurl` holds it).
  */
-export function handleRun(
+async function receivedParameters(
+  state: EmulatorState,
+  body: ParsedBody,
+): Promise<Record<string, unknown>> {
+  const { callbackUrl: _callback, ...fields } = body.fields;
+  const received: Record<string, unknown> = structuredClone(fields);
+  for (const [field, file] of Object.entries(body.files)) {
+    const folder = `input-${state.nextFileId()}`;
+    const name = file.name || field;
+    const bytes = Buffer.from(await file.arrayBuffer());
+    state.files.put(folder, name, {
+      bytes,
+      contentType: file.type || 'application/octet-stream',
+      expiresAt: undefined,
+    });
+    received[field] = state.origin + toFilePath(folder, name);
+  }
+  return received;
+}
+
+/**
+ * `POST /Run/{owner}/{model}`: validates the inputs, checks balance (97) and the concurrency limit
+ * (96), then creates a task and answers `{ errors: [], taskid, socketaccesstoken, result: true }`.
+ * Messages are Wiro's documented ones.
+ */
+export async function handleRun(
   state: EmulatorState,
   owner: string,
   project: string,
   body: ParsedBody,
-): RouteReply {
+  context: RouteContext,
+): Promise<RouteReply> {
   const model = findModel(owner, project);
-  if (!model) return errorReply(WiroErrorCode.NotFound, `Model ${owner}/${project} was not found.`);
+  if (!model) return errorReply(WiroErrorCode.NotFound, 'slug-owner-project-not-exist');
   const checked = validateRunInputs(model, body.fields);
   if (!checked.ok) return errorReply(WiroErrorCode.General, checked.message);
+  // Read before the checks below, which must not be split by an await (the limit would leak).
+  const received = await receivedParameters(state, body);
 
   const { account, tasks, faults, log } = state;
   if (account.balance <= 0) {
-    return errorReply(
-      WiroErrorCode.InsufficientBalance,
-      'Insufficient balance: please add funds to your account to run this model.',
-    );
+    return errorReply(WiroErrorCode.InsufficientBalance, 'Insufficient balance');
   }
   const limit = concurrencyLimit(account.balance, account.concurrency);
   const burst = faults.pick('Run', (kind) => kind === 'concurrencyBurst');
@@ -37,7 +64,7 @@ export function handleRun(
     return {
       ...errorReply(
         WiroErrorCode.ConcurrencyLimit,
-        `Concurrency limit reached: ${limit} task(s) may run at once. Try again when a task ends.`,
+        `You have reached your concurrent task limit. With your current balance of $${account.balance.toFixed(2)}, you can run up to ${limit} tasks at the same time. Add funds to increase your limit.`,
       ),
       ...(burst ? { fault: burst.kind } : {}),
     };
@@ -49,11 +76,13 @@ export function handleRun(
   );
   if (taskFault) log.countFault(taskFault.kind);
   const fault = taskFault?.kind as TaskFaultKind | undefined;
-  const modelId = `${model.owner}/${model.project}`;
   const task = tasks.create({
-    model: modelId,
+    definition: model,
+    apiKey: context.apiKey,
+    projectId: state.projectIdOf(context.apiKey),
+    received,
     parameters: checked.parameters,
-    inputKey: computeInputKey(modelId, checked.parameters),
+    inputKey: computeInputKey(modelSlug(model), checked.parameters),
     callbackUrl: checked.callbackUrl,
     plan: planLifecycle({
       queueMs: state.options.queueMs,

@@ -1,39 +1,38 @@
 import { QUEUED_STATUSES, WiroErrorCode } from 'wiro-core';
-import type { ParsedBody } from '../body.js';
 import { errorReply, okReply, type RouteReply } from '../reply.js';
 import type { EmulatorState } from '../state.js';
-import { findTask, NO_TASK_MESSAGE } from './task-lookup.js';
+import { type TaskRecord, toWireTask } from '../task-record.js';
+import { taskRoute } from './task-lookup.js';
 
-/** `POST /Task/Kill` with `{taskid}` or `{socketaccesstoken}`: stops an unfinished task. */
-export function handleTaskKill(state: EmulatorState, body: ParsedBody): RouteReply {
-  const task = findTask(state.tasks, body, ['socketaccesstoken', 'tasktoken']);
-  if (!task) return errorReply(WiroErrorCode.NotFound, NO_TASK_MESSAGE);
-  if (task.ended) {
-    return {
-      ...errorReply(
-        WiroErrorCode.General,
-        `Task is not running: it already ended (${task.status}).`,
-      ),
-      taskid: task.id,
-    };
-  }
-  state.tasks.stop(task, 'kill');
-  return okReply({ taskid: task.id, status: task.status }, task.id);
+/** Kill and Cancel answer in the Detail shape without `total`: `{ errors, tasklist, result }`. */
+function stop(state: EmulatorState, task: TaskRecord, reason: 'kill' | 'cancel'): RouteReply {
+  state.tasks.stop(task, reason);
+  return okReply({ tasklist: [toWireTask(task, state.options.now())] }, task.id);
 }
 
-/** `POST /Task/Cancel` with `{taskid}` (chosen): only while the task is still queued. */
-export function handleTaskCancel(state: EmulatorState, body: ParsedBody): RouteReply {
-  const task = findTask(state.tasks, body, ['tasktoken', 'socketaccesstoken']);
-  if (!task) return errorReply(WiroErrorCode.NotFound, NO_TASK_MESSAGE);
-  if (!QUEUED_STATUSES.has(task.status)) {
-    return {
-      ...errorReply(
-        WiroErrorCode.General,
-        `Task is not queued (status ${task.status}); only queued tasks can be cancelled, use Task/Kill.`,
-      ),
-      taskid: task.id,
-    };
-  }
-  state.tasks.stop(task, 'cancel');
-  return okReply({ taskid: task.id, status: task.status }, task.id);
-}
+/** A code 1 refusal that still names the task in the ledger. */
+const refuse = (task: TaskRecord, message: string): RouteReply => ({
+  ...errorReply(WiroErrorCode.NotFound, message),
+  taskid: task.id,
+});
+
+/**
+ * `POST /Task/Kill` with `{taskid}`, `{socketaccesstoken}` or `{tasktoken}`: stops an unfinished
+ * task (queued ones too, chosen). An ended task: code 1 "Task could not be killed: …", the
+ * wording Wiro documents for a failed kill.
+ */
+export const handleTaskKill = taskRoute(['socketaccesstoken', 'tasktoken'], (state, task) =>
+  task.ended
+    ? refuse(task, `Task could not be killed: it already ended (${task.status}).`)
+    : stop(state, task, 'kill'),
+);
+
+/**
+ * `POST /Task/Cancel` with `{taskid}` (chosen; tokens are accepted too): only while the task is
+ * queued. Otherwise code 1 "Task is not in a cancellable state.", as Wiro documents it.
+ */
+export const handleTaskCancel = taskRoute(['tasktoken', 'socketaccesstoken'], (state, task) =>
+  QUEUED_STATUSES.has(task.status)
+    ? stop(state, task, 'cancel')
+    : refuse(task, 'Task is not in a cancellable state.'),
+);
