@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { sleep } from './_utils.js';
 import { type ResolvedConfig, resolveConfig, type WiroClientOptions } from './config.js';
 import { type DownloadOptions, type DownloadResult, downloadOutput } from './download.js';
-import { WiroApiError, WiroConnectionError, WiroError } from './errors.js';
+import { WiroApiError, WiroConnectionError, WiroError, WiroOutputExpiredError } from './errors.js';
 import { createApiCaller } from './http.js';
 import { appendFile, encodeInputs } from './inputs.js';
 import { parseModelInfo, parseTask } from './parse.js';
@@ -44,6 +45,17 @@ export interface GenerateOptions extends RunOptions, Omit<WaitOptions, 'signal'>
   outputDir: string;
   /** Download limits and checks. */
   download?: Omit<DownloadOptions, 'signal' | 'sha256'> | undefined;
+  /**
+   * How long to wait after a lost Run reply before looking for its task in Task/List.
+   * @default 1000
+   */
+  lostReplyGraceMs?: number | undefined;
+}
+
+/** Options of {@link WiroClient.downloadTaskOutput}. */
+export interface DownloadTaskOutputOptions extends DownloadOptions {
+  /** Called each time an expired URL is replaced by a fresh one. */
+  onUrlRefresh?: (() => void) | undefined;
 }
 
 /** What {@link WiroClient.generate} returns. */
@@ -96,13 +108,31 @@ export interface WiroClient {
     path: string,
     options?: DownloadOptions,
   ): Promise<DownloadResult>;
+  /**
+   * Downloads output `index` of a finished task like `downloadOutput`, and when its URL has
+   * expired asks Task/Detail for a fresh one (twice at most) instead of giving the picture up:
+   * it is paid for.
+   */
+  downloadTaskOutput(
+    task: Task,
+    index: number,
+    path: string,
+    options?: DownloadTaskOutputOptions,
+  ): Promise<DownloadResult>;
   /** Uploads a file (File/Upload) and returns its URL, for `{id}Url` inputs. */
   uploadFile(file: FileInput, signal?: AbortSignal): Promise<string>;
   /** Reads a model's description and parameter ranges (Tool/Detail). */
   getModel(model: string, signal?: AbortSignal): Promise<ModelInfo>;
-  /** Run, wait, and download every output: the whole job in one call. */
+  /**
+   * Run, wait, and download every output: the whole job in one call. When the Run's reply is
+   * lost, the task is looked for in Task/List first; the Run is sent again only when the list
+   * shows it was not accepted. Expired output URLs are fetched again from Task/Detail.
+   */
   generate(model: string, inputs: RunInputs, options: GenerateOptions): Promise<GenerateResult>;
 }
+
+/** Output URLs re-read at most, per picture, before a download counts as failed. */
+const MAX_URL_REFRESHES = 2;
 
 /** Splits "owner/name"; throws a clear error for anything else. */
 export function parseModelId(model: string): { owner: string; name: string } {
@@ -223,6 +253,54 @@ export function createWiroClient(options: WiroClientOptions = {}): WiroClient {
 
   const waitContext = { config, getTask, stopTask };
 
+  async function downloadTaskOutput(
+    task: Task,
+    index: number,
+    path: string,
+    options: DownloadTaskOutputOptions = {},
+  ): Promise<DownloadResult> {
+    let output = task.outputs[index];
+    for (let refreshes = 0; output !== undefined; refreshes++) {
+      try {
+        return await downloadOutput(config, output, path, options);
+      } catch (error) {
+        if (!(error instanceof WiroOutputExpiredError) || refreshes >= MAX_URL_REFRESHES)
+          throw error;
+        output = (await getTask(task, options.signal)).outputs[index];
+        options.onUrlRefresh?.();
+      }
+    }
+    throw new WiroError(`Task ${task.id} has no output ${index}`);
+  }
+
+  /**
+   * Sends a Run; when its reply is lost, looks for the task in Task/List before anything else,
+   * and sends it again only when the list shows it was not accepted.
+   */
+  async function runOrFind(
+    model: string,
+    inputs: RunInputs,
+    options: GenerateOptions,
+  ): Promise<RunResult> {
+    const sentAt = Date.now();
+    try {
+      return await runTask(model, inputs, options);
+    } catch (error) {
+      if (!(error instanceof WiroConnectionError && error.requestSent)) throw error;
+      await sleep(options.lostReplyGraceMs ?? 1000, options.signal);
+      const found = await findTasks(listTasks, model, inputs, {
+        since: sentAt,
+        signal: options.signal,
+      }).catch(() => {
+        // Task/List cannot tell: the caller must know the Run may have been accepted.
+        throw error;
+      });
+      const task = found[0];
+      if (task) return { taskid: task.id, socketaccesstoken: task.socketAccessToken };
+      return runTask(model, inputs, options);
+    }
+  }
+
   return {
     baseUrl: config.baseUrl,
     runTask,
@@ -273,13 +351,15 @@ export function createWiroClient(options: WiroClientOptions = {}): WiroClient {
       return info;
     },
 
+    downloadTaskOutput,
+
     async generate(model, inputs, options) {
-      const run = await runTask(model, inputs, options);
+      const run = await runOrFind(model, inputs, options);
       const task = await waitForTask(waitContext, run, options);
       const files: DownloadResult[] = [];
-      for (const output of task.outputs) {
+      for (const [index, output] of task.outputs.entries()) {
         files.push(
-          await downloadOutput(config, output, join(options.outputDir, output.name), {
+          await downloadTaskOutput(task, index, join(options.outputDir, output.name), {
             ...options.download,
             signal: options.signal,
           }),

@@ -1,5 +1,11 @@
 export { canonicalJson } from './canonical-json.js';
-export type { GenerateOptions, GenerateResult, RunOptions, WiroClient } from './client.js';
+export type {
+  DownloadTaskOutputOptions,
+  GenerateOptions,
+  GenerateResult,
+  RunOptions,
+  WiroClient,
+} from './client.js';
 export { createWiroClient, parseModelId } from './client.js';
 export type { ResolvedConfig, WiroClientOptions } from './config.js';
 export { deriveSocketUrl, resolveConfig } from './config.js';

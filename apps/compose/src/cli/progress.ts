@@ -38,6 +38,12 @@ export function describeEvent(event: IssueEvent): string | undefined {
       return `reattached ${event.panel} (task ${event.taskid}, from the journal)`;
     case 'done':
       return `done       ${event.panel} (${money(event.cost)}, ${event.seconds.toFixed(1)} s)`;
+    case 'adopted':
+      return `adopted    ${event.panel} (task ${event.taskid}, found on Wiro: not paid again)`;
+    case 'uncertain':
+      return `UNCERTAIN  ${event.panel}: ${event.reason}`;
+    case 'url-refreshed':
+      return `refreshed  ${event.panel} (task ${event.taskid}: the output URL had expired)`;
     case 'retry':
       return `retry      ${event.panel}: ${event.reason}`;
     case 'failed':
@@ -92,7 +98,11 @@ export function createProgress(options: { tty: boolean; write: Write; now?: () =
     onEvent(event: IssueEvent) {
       if (event.type === 'queued') tally.total++;
       else if (event.type === 'cached') tally.cached++;
-      else if (event.type === 'submitted' || event.type === 'reattached')
+      else if (
+        event.type === 'submitted' ||
+        event.type === 'reattached' ||
+        event.type === 'adopted'
+      )
         tally.inFlight.set(event.panel, 0);
       else if (event.type === 'progress') tally.inFlight.set(event.panel, event.percentage);
       else if (event.type === 'done') {
@@ -112,7 +122,16 @@ export function createProgress(options: { tty: boolean; write: Write; now?: () =
       // On a terminal only notable lines scroll; the rest is in the bar.
       if (
         text &&
-        ['phase', 'note', 'failed', 'budget', 'concurrency', 'reattached'].includes(event.type)
+        [
+          'phase',
+          'note',
+          'failed',
+          'budget',
+          'concurrency',
+          'reattached',
+          'adopted',
+          'uncertain',
+        ].includes(event.type)
       )
         line(text);
       else redraw();

@@ -14,7 +14,12 @@ export function formatSummary(result: RenderIssueResult, cwd: string, seconds: n
   if (totals) {
     lines.push(
       `  panels    ${totals.panels}   rendered ${totals.rendered}   cached ${totals.cached}   failed ${totals.failed}   skipped ${totals.skipped}`,
-      `  cost      ${money(totals.cost)}${totals.uncertainRuns ? `   (${totals.uncertainRuns} Run replies lost: those tasks may have been billed too)` : ''}`,
+      `  cost      ${money(totals.cost)}${totals.uncertainRuns ? `   (${totals.uncertainRuns} Runs Wiro could not confirm: those may have been billed twice)` : ''}`,
+      ...(totals.adoptedTasks || totals.urlRefreshes
+        ? [
+            `  recovered ${totals.adoptedTasks} task(s) found on Wiro instead of paid again, ${totals.urlRefreshes} expired URL(s) refreshed`,
+          ]
+        : []),
     );
   }
   lines.push(`  time      ${seconds.toFixed(1)} s`);

@@ -168,6 +168,8 @@ function fromCache(panels: number, cached: number): RenderResult {
       cost: 0,
       wallSeconds: 0,
       uncertainRuns: 0,
+      adoptedTasks: 0,
+      urlRefreshes: 0,
     },
     stopped: undefined,
   };

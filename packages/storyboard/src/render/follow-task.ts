@@ -42,9 +42,14 @@ export async function followTask(
       },
     );
     const files: CacheEntry['files'] = [];
-    for (const [n, output] of task.outputs.entries()) {
-      const path = cache.imagePath(spec.cacheKey, n);
-      const file = await client.downloadOutput(output, path, { signal });
+    for (const n of task.outputs.keys()) {
+      const file = await client.downloadTaskOutput(task, n, cache.imagePath(spec.cacheKey, n), {
+        signal,
+        onUrlRefresh: () => {
+          context.state.urlRefreshes++;
+          emit({ type: 'url-refreshed', panel: spec.panel, taskid });
+        },
+      });
       files.push({ name: `${n}.png`, sha256: file.sha256, bytes: file.bytes });
     }
     if (files.length < spec.samples) {

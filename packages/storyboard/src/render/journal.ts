@@ -1,11 +1,26 @@
 import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { RunInputs } from 'wiro-core';
 
 /** One line of the journal. */
 export type JournalRecord =
-  /** A Run is about to be sent: if no `accepted` follows, it may or may not exist on Wiro. */
-  | { type: 'submitting'; key: string; panel: string; at: number }
-  | { type: 'accepted'; key: string; panel: string; taskid: string; token: string; at: number }
+  /**
+   * A Run is about to be sent, with exactly these inputs (write-ahead). Until an `accepted` or
+   * `abandoned` record for the same key follows, a task may or may not exist for it on Wiro.
+   */
+  | { type: 'intent'; key: string; panel: string; model: string; inputs: RunInputs; at: number }
+  /** A task for the key exists: its Run was accepted, or it was found in Task/List (adopted). */
+  | {
+      type: 'accepted';
+      key: string;
+      panel: string;
+      taskid: string;
+      token: string;
+      at: number;
+      adopted?: boolean;
+    }
+  /** Task/List proved that no task exists for the key's open intents. */
+  | { type: 'abandoned'; key: string; at: number }
   /** The task's outcome is known (or no longer ours to follow). */
   | {
       type: 'settled';
@@ -14,6 +29,7 @@ export type JournalRecord =
       outcome: 'done' | 'failed' | 'stopped';
       at: number;
     }
+  /** A Run may have been accepted and Task/List could not tell: it may be billed twice. */
   | { type: 'uncertain'; key: string; panel: string; reason: string; at: number };
 
 /** A task accepted earlier whose outcome was never recorded: re-attach instead of re-running. */
@@ -24,10 +40,19 @@ export interface PendingTask {
   token: string;
 }
 
+/** Runs that were about to be sent when a process stopped, with no task known for them. */
+export interface OpenIntent {
+  key: string;
+  panel: string;
+  model: string;
+  inputs: RunInputs;
+  /** When the first of them was written (ms since epoch). */
+  since: number;
+}
+
 /**
- * An append-only JSON-lines journal, flushed to disk on every record, so that a process killed at
- * any moment leaves enough behind for the next run to re-attach to its tasks instead of paying
- * for them again.
+ * An append-only JSON-lines journal, so that a process killed at any moment leaves enough behind
+ * for the next run to re-attach to its tasks, or find them on Wiro, instead of paying again.
  */
 export class Journal {
   private readonly fd: number;
@@ -60,17 +85,17 @@ export class Journal {
   }
 
   /**
-   * Appends a record before returning. Written data survives the process being killed; an
-   * `accepted` record is also flushed to the disk, so it survives a power cut too (the others
+   * Appends a record before returning. Written data survives the process being killed; intents
+   * and accepted tasks are also flushed to the disk, so they survive a power cut too (the others
    * only save work, and blocking on a flush for each would slow every panel).
    */
   write(record: JournalRecord): void {
     this.records.push(record);
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
-    if (record.type === 'accepted') fdatasyncSync(this.fd);
+    if (record.type === 'intent' || record.type === 'accepted') fdatasyncSync(this.fd);
   }
 
-  /** Accepted tasks with no settled record, newest per key. */
+  /** Accepted tasks with no settled record. */
   pending(): PendingTask[] {
     const open = new Map<string, PendingTask>();
     for (const record of this.records) {
@@ -84,6 +109,31 @@ export class Journal {
       } else if (record.type === 'settled') open.delete(record.taskid);
     }
     return [...open.values()];
+  }
+
+  /** Intents with neither a task nor proof that none exists, one entry per key. */
+  openIntents(): OpenIntent[] {
+    const open = new Map<string, OpenIntent>();
+    for (const record of this.records) {
+      if (record.type === 'intent') {
+        const earlier = open.get(record.key);
+        open.set(record.key, {
+          key: record.key,
+          panel: record.panel,
+          model: record.model,
+          inputs: record.inputs,
+          since: earlier?.since ?? record.at,
+        });
+      } else if (record.type === 'accepted' || record.type === 'abandoned') {
+        open.delete(record.key);
+      }
+    }
+    return [...open.values()];
+  }
+
+  /** Every task id the journal knows of for a key (so a search never adopts one twice). */
+  taskIds(key: string): string[] {
+    return this.records.flatMap((r) => (r.type === 'accepted' && r.key === key ? [r.taskid] : []));
   }
 
   close(): void {

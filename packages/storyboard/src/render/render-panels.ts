@@ -87,6 +87,7 @@ export async function renderPanels(
     ),
     state: new RenderState(options.signal),
     pending: pendingByKey(journal),
+    intents: new Map(journal.openIntents().map((intent) => [intent.key, intent])),
     emit,
     now,
   };
@@ -105,9 +106,10 @@ export async function renderPanels(
       panels[index] = resultOf(job, { status: 'skipped', error: 'not selected and not cached' });
     } else toRender.push(index);
   }
-  // Panels with tasks still running from an earlier process go first, so re-attaching to them
-  // takes the first slots and never pushes the tasks in flight past the concurrency limit.
-  const hasPending = (index: number) => context.pending.has(jobs[index]!.cacheKey);
+  // Panels with tasks an earlier process may have left running go first, so re-attaching to (or
+  // adopting) them takes the first slots and never pushes the tasks in flight past the limit.
+  const hasPending = (index: number) =>
+    context.pending.has(jobs[index]!.cacheKey) || context.intents.has(jobs[index]!.cacheKey);
   toRender.sort((a, b) => Number(hasPending(b)) - Number(hasPending(a)));
   try {
     await Promise.all(
@@ -140,6 +142,8 @@ export async function renderPanels(
       cost: panels.reduce((sum, p) => sum + p.cost, 0),
       wallSeconds: (now() - started) / 1000,
       uncertainRuns: context.state.uncertainRuns,
+      adoptedTasks: context.state.adoptedTasks,
+      urlRefreshes: context.state.urlRefreshes,
     },
     stopped: context.state.stopped === 'budget' ? 'budget' : undefined,
   };

@@ -1,7 +1,7 @@
 import type { AdaptiveLimit } from './adaptive-limit.js';
 import type { Budget } from './budget.js';
 import type { PanelCache } from './cache.js';
-import type { Journal, PendingTask } from './journal.js';
+import type { Journal, OpenIntent, PendingTask } from './journal.js';
 import type { RenderEvent, RenderOptions } from './types.js';
 
 /** Why a render stopped submitting new tasks. */
@@ -20,8 +20,12 @@ export type StopReason =
 export class RenderState {
   private reason: StopReason | undefined;
   private fatalError: Error | undefined;
-  /** Runs whose reply was lost after they may have been accepted. */
+  /** Runs that may have been accepted where Task/List could not tell: possibly billed twice. */
   uncertainRuns = 0;
+  /** Tasks found on Wiro (Task/List) and used instead of sending their Run again. */
+  adoptedTasks = 0;
+  /** Downloads retried with fresh output URLs from Task/Detail after theirs expired. */
+  urlRefreshes = 0;
 
   constructor(private readonly signal: AbortSignal | undefined) {}
 
@@ -54,6 +58,8 @@ export interface RenderContext {
   state: RenderState;
   /** Journalled tasks of earlier processes, by cache key, to re-attach to. */
   pending: Map<string, PendingTask[]>;
+  /** Runs earlier processes were about to send with no task known, by cache key. */
+  intents: Map<string, OpenIntent>;
   emit(event: RenderEvent): void;
   now(): number;
 }

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { computeRetryDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from 'wiro-core';
+import { computeRetryDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, type Task } from 'wiro-core';
 import type { CacheEntry } from './cache.js';
+import { adoptTask, findOrphan } from './find-orphan.js';
 import { type FollowOutcome, followTask } from './follow-task.js';
 import type { RenderContext } from './render-state.js';
 import { type SubmitOutcome, submitRun } from './submit-run.js';
@@ -12,9 +13,9 @@ export interface TaskRun {
   entry: CacheEntry | undefined;
   /** USD billed for it in this run. */
   cost: number;
-  /** Runs sent (re-attached tasks do not count). */
+  /** Runs sent (re-attached and adopted tasks do not count). */
   attempts: number;
-  /** Tasks submitted or re-attached in this run. */
+  /** Tasks submitted, re-attached or adopted in this run. */
   taskIds: string[];
   /** Why it failed or was skipped. */
   reason: string | undefined;
@@ -28,15 +29,19 @@ const BUSY_BACKOFF: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: 30_000 
 
 /** What one attempt came to. */
 type AttemptOutcome =
-  | Exclude<SubmitOutcome, { kind: 'accepted' }>
+  | Exclude<SubmitOutcome, { kind: 'accepted' | 'lost' }>
   | FollowOutcome
   | { kind: 'stopped' };
 
 /**
- * Runs one task until its pictures are in the cache: re-attaches first to tasks an earlier
- * process left running, then submits, retrying failed tasks (which Wiro does not bill) as new
- * tasks up to `maxAttempts`. The caller holds a slot of the concurrency limit meanwhile, so the
- * budget check here never lets tasks waiting for a slot pass it together.
+ * Runs one task until its pictures are in the cache, paying for it at most once:
+ * 1. re-attaches to tasks an earlier process journalled as accepted;
+ * 2. looks on Wiro (Task/List) for tasks of Runs an earlier process was about to send;
+ * 3. submits, following each accepted task; when a Run's reply is lost, it looks for the task
+ *    before sending again; failed tasks (which Wiro does not bill) are retried as new tasks, up
+ *    to `maxAttempts` Runs.
+ * The caller holds a slot of the concurrency limit meanwhile, so the budget check here never
+ * lets tasks waiting for a slot pass it together.
  */
 export async function runTask(context: RenderContext, spec: TaskSpec): Promise<TaskRun> {
   const { options, state, emit } = context;
@@ -50,25 +55,44 @@ export async function runTask(context: RenderContext, spec: TaskSpec): Promise<T
   };
   const end = (status: TaskRun['status'], reason?: string): TaskRun =>
     Object.assign(run, { status, reason: reason ?? run.reason });
-  const finish = (outcome: Extract<FollowOutcome, { kind: 'done' }>): TaskRun =>
-    Object.assign(run, { status: 'done', entry: outcome.entry, cost: outcome.task.totalCost });
+  /** Follows tasks that already exist until one gives the pictures; undefined when none did. */
+  const follow = async (tasks: ReadonlyArray<{ taskid: string; token: string }>) => {
+    for (const { taskid, token } of tasks) {
+      run.taskIds.push(taskid);
+      const outcome = await followTask(context, spec, taskid, token);
+      if (outcome.kind === 'done') {
+        return Object.assign(run, {
+          status: 'done',
+          entry: outcome.entry,
+          cost: outcome.task.totalCost,
+        });
+      }
+      if (outcome.kind === 'aborted') return end('skipped', 'aborted');
+      run.reason = outcome.reason;
+    }
+    return undefined;
+  };
 
-  for (const pending of context.pending.get(spec.cacheKey)?.splice(0) ?? []) {
-    emit({ type: 'reattached', panel: spec.panel, taskid: pending.taskid });
-    run.taskIds.push(pending.taskid);
-    const outcome = await followTask(context, spec, pending.taskid, pending.token);
-    if (outcome.kind === 'done') return finish(outcome);
-    if (outcome.kind === 'aborted') return end('skipped', 'aborted');
-    run.reason = outcome.reason;
+  const pending = context.pending.get(spec.cacheKey)?.splice(0) ?? [];
+  for (const task of pending) emit({ type: 'reattached', panel: spec.panel, taskid: task.taskid });
+  const reattached = await follow(pending);
+  if (reattached) return reattached;
+
+  const intent = context.intents.get(spec.cacheKey);
+  context.intents.delete(spec.cacheKey);
+  if (intent) {
+    const adopted = await adoptOrphans(context, spec, intent.since, follow);
+    if (adopted) return adopted;
   }
 
   const maxAttempts = options.maxAttempts ?? 3;
   let refusals = 0;
   while (run.attempts < maxAttempts) {
-    const outcome = await attempt(context, spec, run);
+    const outcome = await attempt(context, spec, run, follow);
     switch (outcome.kind) {
       case 'done':
-        return finish(outcome);
+      case 'settled':
+        return run;
       case 'stopped':
       case 'aborted':
         return end('skipped', state.stopped === 'budget' ? 'budget reached' : undefined);
@@ -92,13 +116,41 @@ export async function runTask(context: RenderContext, spec: TaskSpec): Promise<T
   return end('failed');
 }
 
-/** One Run and, once accepted, the wait for it; counts the attempt in `run`. */
+/** Follows tasks that exist on Wiro until one gives the pictures. */
+type Follow = (
+  tasks: ReadonlyArray<{ taskid: string; token: string }>,
+) => Promise<TaskRun | undefined>;
+
+/**
+ * Looks on Wiro for tasks of this spec created since `since` and follows them (they are paid for
+ * already). Returns the finished run, or undefined to go on submitting.
+ */
+async function adoptOrphans(
+  context: RenderContext,
+  spec: TaskSpec,
+  since: number,
+  follow: Follow,
+): Promise<TaskRun | undefined> {
+  const search = await findOrphan(context, spec, since);
+  if (search.kind !== 'found') return undefined;
+  const tasks = search.tasks.map((task: Task) => {
+    adoptTask(context, spec, task);
+    return { taskid: task.id, token: task.socketAccessToken };
+  });
+  return follow(tasks);
+}
+
+/** Waits a moment after a lost Run reply, so a Run still being accepted shows up in Task/List. */
+const LOST_REPLY_GRACE: RetryPolicy = { ...DEFAULT_RETRY_POLICY, jitter: 0 };
+
+/** One Run and, once accepted (or found after a lost reply), the wait for it. */
 async function attempt(
   context: RenderContext,
   spec: TaskSpec,
   run: TaskRun,
-): Promise<AttemptOutcome> {
-  const { budget, state, emit } = context;
+  follow: Follow,
+): Promise<AttemptOutcome | { kind: 'settled' }> {
+  const { options, budget, state, emit } = context;
   if (state.stopped) return { kind: 'stopped' };
   if (!budget.allows()) {
     state.stop('budget');
@@ -115,9 +167,19 @@ async function attempt(
   if (submitted.kind === 'busy' || submitted.kind === 'fatal') return submitted;
   run.attempts++;
   if (submitted.kind === 'rejected') return submitted;
+  if (submitted.kind === 'lost') {
+    const grace = options.lostReplyGraceMs ?? computeRetryDelay(LOST_REPLY_GRACE, 2);
+    await delay(grace, undefined, { signal: options.signal }).catch(() => undefined);
+    const adopted = await adoptOrphans(context, spec, submitted.intentAt, follow);
+    if (adopted) return { kind: 'settled' };
+    return { kind: 'rejected', reason: submitted.reason };
+  }
   run.taskIds.push(submitted.taskid);
   emit({ type: 'submitted', panel: spec.panel, taskid: submitted.taskid, attempt: run.attempts });
   const followed = await followTask(context, spec, submitted.taskid, submitted.token);
-  if (followed.kind === 'done') context.limit.succeeded();
+  if (followed.kind === 'done') {
+    context.limit.succeeded();
+    Object.assign(run, { status: 'done', entry: followed.entry, cost: followed.task.totalCost });
+  }
   return followed;
 }

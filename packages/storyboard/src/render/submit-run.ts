@@ -12,20 +12,30 @@ export type SubmitOutcome =
   | { kind: 'accepted'; taskid: string; token: string }
   /** Wiro's concurrency limit (code 96): nothing was accepted; try again once a slot frees. */
   | { kind: 'busy' }
-  /** Refused, or the reply was lost (then it may have been accepted: counted as uncertain). */
+  /** Refused: nothing was accepted. */
   | { kind: 'rejected'; reason: string }
+  /** The reply was lost after the request went out: a task may exist for it. */
+  | { kind: 'lost'; reason: string; intentAt: number }
   /** The account cannot run anything (auth, balance): stop the whole render. */
   | { kind: 'fatal'; error: Error };
 
 /**
- * Sends one Run, journalled before it is sent and again once accepted (flushed), so a crash at
- * any point leaves a record the next run can act on. wiro-core never re-sends a Run that may have
- * been accepted; neither does this.
+ * Sends one Run, with its exact inputs journalled before it is sent (write-ahead) and its task
+ * once accepted, both flushed, so a crash at any point leaves a record the next run can act on.
+ * wiro-core never re-sends a Run that may have been accepted; neither does this: a lost reply is
+ * reported as such, for the caller to look for the task on Wiro.
  */
 export async function submitRun(context: RenderContext, spec: TaskSpec): Promise<SubmitOutcome> {
-  const { options, journal, state, now } = context;
+  const { options, journal, now } = context;
   const record = { key: spec.cacheKey, panel: spec.panel };
-  journal.write({ type: 'submitting', ...record, at: now() });
+  const intentAt = now();
+  journal.write({
+    type: 'intent',
+    ...record,
+    model: spec.model,
+    inputs: spec.inputs,
+    at: intentAt,
+  });
   try {
     // No abort signal: an aborted Run request may still have been accepted.
     const run = await options.client.runTask(spec.model, spec.inputs);
@@ -44,8 +54,7 @@ export async function submitRun(context: RenderContext, spec: TaskSpec): Promise
     }
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof WiroConnectionError && error.requestSent) {
-      state.uncertainRuns++;
-      journal.write({ type: 'uncertain', ...record, reason, at: now() });
+      return { kind: 'lost', reason, intentAt };
     }
     return { kind: 'rejected', reason };
   }

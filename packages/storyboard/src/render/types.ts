@@ -7,6 +7,12 @@ export type RenderEvent =
   | { type: 'cached'; panel: string }
   | { type: 'submitted'; panel: string; taskid: string; attempt: number }
   | { type: 'reattached'; panel: string; taskid: string }
+  /** A task found on Wiro for a Run whose outcome was unknown, used instead of a new Run. */
+  | { type: 'adopted'; panel: string; taskid: string }
+  /** A Run may have been accepted and Task/List could not tell: it may be billed twice. */
+  | { type: 'uncertain'; panel: string; reason: string }
+  /** A picture's output URL had expired; Task/Detail gave a fresh one. */
+  | { type: 'url-refreshed'; panel: string; taskid: string }
   | { type: 'status'; panel: string; taskid: string; status: string }
   | { type: 'progress'; panel: string; taskid: string; percentage: number }
   | { type: 'done'; panel: string; taskid: string; cost: number; seconds: number }
@@ -49,6 +55,12 @@ export interface RenderOptions {
    * @default 3
    */
   maxAttempts?: number | undefined;
+  /**
+   * How long to wait after a Run's reply is lost before looking for its task in Task/List, so a
+   * Run still being accepted shows up.
+   * @default 1000
+   */
+  lostReplyGraceMs?: number | undefined;
   /** Deadline for one task, after which it is killed and retried. */
   taskTimeoutMs?: number | undefined;
   /** Stop submitting, stop tasks on the server, and reject with an abort error. */
@@ -90,8 +102,15 @@ export interface RenderTotals {
   skipped: number;
   cost: number;
   wallSeconds: number;
-  /** Runs whose reply was lost after they may have been accepted (possible double billing). */
+  /**
+   * Runs that may have been accepted where Task/List could not tell (possible double billing);
+   * every other lost reply was settled by looking the task up.
+   */
   uncertainRuns: number;
+  /** Tasks found on Wiro (a lost reply, a Run a killed process sent) and used, not paid again. */
+  adoptedTasks: number;
+  /** Downloads retried with a fresh output URL after theirs expired. */
+  urlRefreshes: number;
 }
 
 /** Result of `renderPanels`. */
