@@ -91,8 +91,11 @@ function checkArt(panel: RawMap, path: RawPath, samples: number | undefined): Pr
   return problems;
 }
 
-/** Layout validity (spans) and slot count against the page's panel count. */
-function checkLayout(page: RawMap, index: number): Problem[] {
+/**
+ * Layout validity (spans) and slot count against the page's panel count; no slot count for a
+ * page whose panel list was cut to the limit.
+ */
+function checkLayout(page: RawMap, index: number, cut: boolean): Problem[] {
   if (!hasKey(page, 'layout')) return [];
   const panels = asList(read(page, 'panels'));
   const parsed = layoutSchema.safeParse(page.layout);
@@ -106,7 +109,7 @@ function checkLayout(page: RawMap, index: number): Problem[] {
     if (problems.length > 0) return problems;
   }
   const slots = slotCountOf(layout);
-  if (panels === undefined || panels.length === 0 || panels.length === slots) return [];
+  if (cut || panels === undefined || panels.length === 0 || panels.length === slots) return [];
   const name = typeof layout === 'string' ? `layout \`${layout}\`` : 'this grid';
   return [
     problemAt(
@@ -117,7 +120,7 @@ function checkLayout(page: RawMap, index: number): Problem[] {
 }
 
 /** Page size: width and height together, not with a named size, within sane bounds. */
-function checkPageSettings(data: RawMap): Problem[] {
+export function checkPageSettings(data: RawMap): Problem[] {
   const page = asMap(read(data, 'page'));
   if (page === undefined) return [];
   const problems: Problem[] = [];
@@ -145,12 +148,17 @@ function checkPageSettings(data: RawMap): Problem[] {
 }
 
 /** Checks every rule that spans several fields. */
-export function checkConsistency(data: RawMap): Problem[] {
+export function checkConsistency(
+  data: RawMap,
+  cutPages: ReadonlySet<number> = new Set(),
+): Problem[] {
   const samples = readSamples(data);
   const problems = [...checkGeneration(data), ...checkPageSettings(data)];
   for (const { panel, path } of listRawPanels(data, true)) {
     if (panel !== undefined) problems.push(...checkArt(panel, path, samples));
   }
-  for (const { page, index } of listRawPages(data)) problems.push(...checkLayout(page, index));
+  for (const { page, index } of listRawPages(data)) {
+    problems.push(...checkLayout(page, index, cutPages.has(index)));
+  }
   return problems;
 }
