@@ -195,13 +195,18 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   const emit = (event: IssueEvent) => options.onEvent?.(event);
   const env = options.env ?? process.env;
   emit({ type: 'phase', phase: 'validate', detail: options.storyPath });
+  // Validation is synchronous (bounded by the script limits): a stop asked for meanwhile is
+  // honoured as soon as it returns, before anything else happens.
+  const stopped = () => empty(ExitCode.Interrupted, 'Stopped during validation; nothing was sent.');
   let story: Story;
   try {
     story = await loadStory(options.storyPath);
   } catch (error) {
+    if (options.signal?.aborted) return stopped();
     if (error instanceof StoryValidationError) return empty(ExitCode.Invalid, error.message);
     throw error;
   }
+  if (options.signal?.aborted) return stopped();
   const letteringProblem = options.checkLettering?.(story);
   if (letteringProblem)
     return empty(ExitCode.Invalid, `${options.storyPath}: ${letteringProblem}`, story);
