@@ -4,7 +4,7 @@
  * summary to stdout (`--json`: JSON lines on stdout); usage errors exit 2 with one line.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describeEvent, runCommand } from './_compose.js';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
@@ -92,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     formats: args.formats,
     signal: controller.signal,
     onEvent: args.json ? (event) => out(`${JSON.stringify(event)}\n`) : log,
+    onSkip: (path, reason) => err(`nightly: skipped ${relative(rootDir, path)}: ${reason}\n`),
   });
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
