@@ -18,6 +18,7 @@ import {
   read,
 } from './raw.js';
 import { generationSchema, layoutSchema } from './schema.js';
+import type { Layout } from './types.js';
 
 /** Reports a map that uses both names of an aliased setting. */
 function checkAlias(
@@ -92,15 +93,33 @@ function checkArt(panel: RawMap, path: RawPath, samples: number | undefined): Pr
 }
 
 /**
+ * The layout as far as spans and slot counts go. A grid whose only problems are row heights
+ * (reported by the schema) is read with those heights set to 1: spans and slot counts do not
+ * depend on them, so a bad height does not hide a bad span.
+ */
+function readLayoutShape(raw: unknown): Layout | undefined {
+  const parsed = layoutSchema.safeParse(raw);
+  if (parsed.success) return normaliseLayout(parsed.data);
+  const grid = asMap(raw);
+  const rows = asList(read(grid, 'rows'));
+  if (grid === undefined || rows === undefined) return undefined;
+  const level = (row: unknown) => {
+    const map = asMap(row);
+    return map !== undefined && hasKey(map, 'height') ? { ...map, height: 1 } : row;
+  };
+  const leveled = layoutSchema.safeParse({ ...grid, rows: rows.map(level) });
+  return leveled.success ? normaliseLayout(leveled.data) : undefined;
+}
+
+/**
  * Layout validity (spans) and slot count against the page's panel count; no slot count for a
  * page whose panel list was cut to the limit.
  */
 function checkLayout(page: RawMap, index: number, cut: boolean): Problem[] {
   if (!hasKey(page, 'layout')) return [];
   const panels = asList(read(page, 'panels'));
-  const parsed = layoutSchema.safeParse(page.layout);
-  if (!parsed.success) return [];
-  const layout = normaliseLayout(parsed.data);
+  const layout = readLayoutShape(page.layout);
+  if (layout === undefined) return [];
   const path: RawPath = ['pages', index, 'layout'];
   if (typeof layout !== 'string') {
     const problems = findGridProblems(layout).map((p) =>
