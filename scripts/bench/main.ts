@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only scheduling,noop,compose] [--runs N] [--out file.json]`: the
+ * `pnpm bench [--quick] [--only scheduling,noop,compose,parse] [--runs N] [--out file.json]`: the
  * benchmarks behind the README's figures. Prints JSON and writes it to bench-results/ (or --out).
  * Never part of the test suite's pass/fail.
  */
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { runComposeBench } from './compose.js';
 import { describeEnvironment } from './environment.js';
 import { measureNoopRebuild } from './noop-rebuild.js';
+import { runParseBench } from './parse.js';
 import { measureScheduling, type SchedulingResult } from './scheduling.js';
 import { round, spread } from './stats.js';
 
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick ?? false;
 const runs = Number(values.runs ?? (quick ? 1 : 3));
-const only = new Set((values.only ?? 'scheduling,noop,compose').split(','));
+const only = new Set((values.only ?? 'scheduling,noop,compose,parse').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results: Record<string, unknown> = {};
 const targets: Array<{ name: string; target: string; value: number; ok: boolean }> = [];
@@ -87,6 +88,8 @@ if (only.has('compose')) {
   results.compose = compose.results;
   targets.push(...compose.targets);
 }
+
+if (only.has('parse')) results.parse = runParseBench({ runs, log, targets });
 
 const report = {
   environment: describeEnvironment(),

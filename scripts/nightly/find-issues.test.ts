@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,65 @@ describe('findIssues', () => {
   it('takes absolute patterns', async () => {
     expect(await findIssues(join(dir, 'other/*/story.yaml'), '/')).toEqual([
       join(dir, 'other/x/story.yaml'),
+    ]);
+  });
+});
+
+describe('findIssues and symbolic links', () => {
+  let base: string;
+  let root: string;
+  let outside: string;
+  beforeAll(async () => {
+    base = await realpath(await mkdtemp(join(tmpdir(), 'find-links-')));
+    root = join(base, 'repo');
+    outside = join(base, 'elsewhere');
+    for (const dir of ['repo/issues/real', 'repo/drafts/linked', 'elsewhere/stranger']) {
+      await mkdir(join(base, dir), { recursive: true });
+    }
+    await writeFile(join(root, 'issues/real/story.yaml'), '');
+    await writeFile(join(root, 'drafts/linked/story.yaml'), '');
+    await writeFile(join(outside, 'story.yaml'), '');
+    await writeFile(join(outside, 'stranger/story.yaml'), '');
+    await mkdir(join(root, 'issues/inside'));
+    await symlink(join(root, 'drafts/linked/story.yaml'), join(root, 'issues/inside/story.yaml'));
+    await mkdir(join(root, 'issues/escape'));
+    await symlink(join(outside, 'story.yaml'), join(root, 'issues/escape/story.yaml'));
+    await symlink(join(outside, 'stranger'), join(root, 'issues/stranger'));
+    await symlink(join(root, 'drafts/linked'), join(root, 'issues/folder'));
+    await mkdir(join(root, 'issues/broken'));
+    await symlink(join(root, 'nowhere.yaml'), join(root, 'issues/broken/story.yaml'));
+    await symlink(root, join(root, 'issues/loop'));
+  });
+  afterAll(() => rm(base, { recursive: true, force: true }));
+
+  /** Matches and skips, relative to the repository. */
+  async function search(pattern: string) {
+    const skipped: string[] = [];
+    const found = await findIssues(pattern, root, (path, reason) =>
+      skipped.push(`${path.slice(root.length + 1)}: ${reason.split(',')[0]}`),
+    );
+    return { found: found.map((p) => p.slice(root.length + 1)), skipped: skipped.sort() };
+  }
+
+  it('follows links that stay inside the root and reports the others', async () => {
+    // `issues/folder` and `issues/inside/story.yaml` both lead to drafts/linked/story.yaml.
+    expect(await search('issues/*/story.yaml')).toEqual({
+      found: ['issues/inside/story.yaml', 'issues/real/story.yaml'],
+      skipped: [
+        'issues/broken/story.yaml: a broken symbolic link',
+        `issues/escape/story.yaml: a symbolic link to ${join(outside, 'story.yaml')}`,
+        `issues/stranger: a symbolic link to ${join(outside, 'stranger')}`,
+      ],
+    });
+  });
+
+  it('enters each folder once under **, even through a link back up, and lists each script once', async () => {
+    const { found, skipped } = await search('issues/**/story.yaml');
+    expect(found).toEqual(['issues/inside/story.yaml', 'issues/real/story.yaml']);
+    expect(skipped).toEqual([
+      'issues/broken/story.yaml: a broken symbolic link',
+      `issues/escape/story.yaml: a symbolic link to ${join(outside, 'story.yaml')}`,
+      `issues/stranger: a symbolic link to ${join(outside, 'stranger')}`,
     ]);
   });
 });

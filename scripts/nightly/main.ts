@@ -3,7 +3,7 @@
  * `pnpm nightly`: a thin shell over `runNightly`. Progress goes to stderr as plain lines, the
  * summary to stdout (`--json`: JSON lines on stdout); usage errors exit 2 with one line.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { describeEvent, loadUserDotEnv, runCommand } from 'compose/cli';
 import { invocationDir } from 'compose/pipeline';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
@@ -84,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     formats: args.formats,
     signal: controller.signal,
     onEvent: args.json ? (event) => out(`${JSON.stringify(event)}\n`) : log,
+    onSkip: (path, reason) => err(`nightly: skipped ${relative(rootDir, path)}: ${reason}\n`),
   });
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { writeReader } from '../reader/write-reader.js';
 import { type BuildIssuesOptions, type BuiltIssue, buildIssues } from './build-issues.js';
-import { findIssues } from './find-issues.js';
+import { findIssues, type SkipListener } from './find-issues.js';
 import { createSummary, type NightlySummary, writeSummary } from './summary.js';
 
 /** Options of {@link runNightly}: those of `buildIssues`, with a pattern instead of paths. */
@@ -10,6 +10,8 @@ export interface RunNightlyOptions extends Omit<BuildIssuesOptions, 'storyPaths'
   pattern?: string | undefined;
   /** Wall clock for the summary's times. @default () => new Date() */
   date?: (() => Date) | undefined;
+  /** Told about each symbolic link the search leaves out (broken, or pointing outside `rootDir`). */
+  onSkip?: SkipListener | undefined;
 }
 
 /** What {@link runNightly} wrote. */
@@ -49,7 +51,7 @@ export async function runNightly(
 ): Promise<RunNightlyResult | undefined> {
   const date = options.date ?? (() => new Date());
   const pattern = options.pattern ?? 'issues/*/story.yaml';
-  const storyPaths = await findIssues(pattern, options.rootDir);
+  const storyPaths = await findIssues(pattern, options.rootDir, options.onSkip);
   if (storyPaths.length === 0) return undefined;
   const outDir = resolve(options.rootDir, options.outDir);
   const startedAt = date();

@@ -60,6 +60,11 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
 
   emit({ type: 'phase', phase: 'validate', detail: options.storyPath });
   const validated = await validate(options.storyPath);
+  // Validation is synchronous (bounded by the script limits): a stop asked for meanwhile is
+  // honoured as soon as it returns, before anything else happens.
+  if (options.signal?.aborted) {
+    return refused(ExitCode.Interrupted, 'Stopped during validation; nothing was sent.');
+  }
   if ('refused' in validated) return validated.refused;
   const { story, lettered } = validated;
 

@@ -40,6 +40,7 @@ export function runCli(
     cwd: string;
     env: NodeJS.ProcessEnv;
     onStdoutLine?: ((line: string, kill: (signal: NodeJS.Signals) => void) => void) | undefined;
+    onStderrLine?: ((line: string, kill: (signal: NodeJS.Signals) => void) => void) | undefined;
   },
 ): Promise<CliRun> {
   const child = spawnTs(MAIN, args, {
@@ -52,8 +53,9 @@ export function runCli(
     stdout += `${line}\n`;
     options.onStdoutLine?.(line, (signal) => child.kill(signal));
   });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    stderr += `${line}\n`;
+    options.onStderrLine?.(line, (signal) => child.kill(signal));
   });
   return new Promise((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),

@@ -4,7 +4,7 @@ import type { Layout, Page, Story } from '../script/types.js';
 const MM_PER_INCH = 25.4;
 
 /** The page geometry options a script implies, before the page's own layout is chosen. */
-export function storyGeometry(story: Story): PageGeometryOptions {
+export function storyGeometry(story: Pick<Story, 'page' | 'direction'>): PageGeometryOptions {
   const { page } = story;
   return {
     page:

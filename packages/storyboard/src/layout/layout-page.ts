@@ -1,6 +1,6 @@
 import { resolveGeometry } from './_resolve-options.js';
 import { distributeTracks } from './distribute.js';
-import { failLayout } from './errors.js';
+import { failLayout, LayoutError, type LayoutIssue } from './errors.js';
 import type { PageGeometryOptions } from './options.js';
 import type { PageSize } from './page-size.js';
 import type { ReadingDirection } from './reading-order.js';
@@ -64,7 +64,7 @@ export interface PageLayout {
  * Every length is rounded once to whole pixels (`Math.round`); cell edges are rounded cumulative
  * positions, so gutters are exact and the cells fill the live area with no drift. In `rtl` the
  * page is mirrored exactly (`x' = canvas width - x - w`) and slots run right to left, top to
- * bottom. Throws a `LayoutError` for bad options or a panel that would have no room.
+ * bottom. Throws a `LayoutError` for bad options, or listing every panel that would have no room.
  * @example layoutPage({}) // the benchmark page: US comic, 300 dpi, 2 × 3 grid, 6 slots
  * @example layoutPage({ page: 'manga-b5', template: 'l-shape', direction: 'rtl', print: true })
  * @example layoutPage({ unit: 'px', margins: 36, gutters: 24, border: { width: 6 } })
@@ -86,6 +86,7 @@ export function layoutPage(options: PageGeometryOptions = {}): PageLayout {
   const columnEdges = grid.columnWidths.map((widths) => distributeTracks(live.w, gutterX, widths));
   // Areas come in (row, col) order, which is reading order in both directions: the grid is
   // written in reading order and `rtl` mirrors it, so col 0 ends up rightmost.
+  const cramped: LayoutIssue[] = [];
   const slots = grid.areas.map((area, slot): Slot => {
     const edges = columnEdges[area.row] as number[];
     const left = live.x + (edges[area.col] as number);
@@ -96,13 +97,15 @@ export function layoutPage(options: PageGeometryOptions = {}): PageLayout {
     if (direction === 'rtl') cell = mirrorRect(cell, canvas.widthPx);
     const image = insetRect(cell, borderPx);
     if (image.w < 1 || image.h < 1) {
-      failLayout(
-        `grid.rows[${area.row}]`,
-        `panel at column ${area.col} would be ${cell.w} × ${cell.h} px, leaving no image inside a ${borderPx} px border`,
-      );
+      const field = image.w >= 1 ? '.height' : image.h >= 1 ? '.columns' : '';
+      cramped.push({
+        path: `grid.rows[${area.row}]${field}`,
+        message: `panel at column ${area.col} would be ${cell.w} × ${cell.h} px, leaving no image inside a ${borderPx} px border`,
+      });
     }
     return { slot, ...area, cell, image, aspect: image.w / image.h };
   });
+  if (cramped.length > 0) throw new LayoutError(cramped);
   const bleedPt = geometry.bleedIn * POINTS_PER_INCH;
   return {
     page,

@@ -18,6 +18,7 @@ import {
   read,
 } from './raw.js';
 import { generationSchema, layoutSchema } from './schema.js';
+import type { Layout } from './types.js';
 
 /** Reports a map that uses both names of an aliased setting. */
 function checkAlias(
@@ -91,13 +92,34 @@ function checkArt(panel: RawMap, path: RawPath, samples: number | undefined): Pr
   return problems;
 }
 
-/** Layout validity (spans) and slot count against the page's panel count. */
-function checkLayout(page: RawMap, index: number): Problem[] {
+/**
+ * The layout as far as spans and slot counts go. A grid whose only problems are row heights
+ * (reported by the schema) is read with those heights set to 1: spans and slot counts do not
+ * depend on them, so a bad height does not hide a bad span.
+ */
+function readLayoutShape(raw: unknown): Layout | undefined {
+  const parsed = layoutSchema.safeParse(raw);
+  if (parsed.success) return normaliseLayout(parsed.data);
+  const grid = asMap(raw);
+  const rows = asList(read(grid, 'rows'));
+  if (grid === undefined || rows === undefined) return undefined;
+  const level = (row: unknown) => {
+    const map = asMap(row);
+    return map !== undefined && hasKey(map, 'height') ? { ...map, height: 1 } : row;
+  };
+  const leveled = layoutSchema.safeParse({ ...grid, rows: rows.map(level) });
+  return leveled.success ? normaliseLayout(leveled.data) : undefined;
+}
+
+/**
+ * Layout validity (spans) and slot count against the page's panel count; no slot count for a
+ * page whose panel list was cut to the limit.
+ */
+function checkLayout(page: RawMap, index: number, cut: boolean): Problem[] {
   if (!hasKey(page, 'layout')) return [];
   const panels = asList(read(page, 'panels'));
-  const parsed = layoutSchema.safeParse(page.layout);
-  if (!parsed.success) return [];
-  const layout = normaliseLayout(parsed.data);
+  const layout = readLayoutShape(page.layout);
+  if (layout === undefined) return [];
   const path: RawPath = ['pages', index, 'layout'];
   if (typeof layout !== 'string') {
     const problems = findGridProblems(layout).map((p) =>
@@ -106,7 +128,7 @@ function checkLayout(page: RawMap, index: number): Problem[] {
     if (problems.length > 0) return problems;
   }
   const slots = slotCountOf(layout);
-  if (panels === undefined || panels.length === 0 || panels.length === slots) return [];
+  if (cut || panels === undefined || panels.length === 0 || panels.length === slots) return [];
   const name = typeof layout === 'string' ? `layout \`${layout}\`` : 'this grid';
   return [
     problemAt(
@@ -117,7 +139,7 @@ function checkLayout(page: RawMap, index: number): Problem[] {
 }
 
 /** Page size: width and height together, not with a named size, within sane bounds. */
-function checkPageSettings(data: RawMap): Problem[] {
+export function checkPageSettings(data: RawMap): Problem[] {
   const page = asMap(read(data, 'page'));
   if (page === undefined) return [];
   const problems: Problem[] = [];
@@ -145,12 +167,17 @@ function checkPageSettings(data: RawMap): Problem[] {
 }
 
 /** Checks every rule that spans several fields. */
-export function checkConsistency(data: RawMap): Problem[] {
+export function checkConsistency(
+  data: RawMap,
+  cutPages: ReadonlySet<number> = new Set(),
+): Problem[] {
   const samples = readSamples(data);
   const problems = [...checkGeneration(data), ...checkPageSettings(data)];
   for (const { panel, path } of listRawPanels(data, true)) {
     if (panel !== undefined) problems.push(...checkArt(panel, path, samples));
   }
-  for (const { page, index } of listRawPages(data)) problems.push(...checkLayout(page, index));
+  for (const { page, index } of listRawPages(data)) {
+    problems.push(...checkLayout(page, index, cutPages.has(index)));
+  }
   return problems;
 }

@@ -115,7 +115,7 @@ function toGridProblem(issue: LayoutIssue, grid: CustomGrid): GridProblem {
  * `grid.spans[0].rowSpan` → `['spans', 0, 'rowSpan']`. A path the pattern does not fully read
  * keeps the part it did, so the problem lands on the nearest enclosing node.
  */
-function parseIssuePath(path: string): Array<string | number> {
+export function parseIssuePath(path: string): Array<string | number> {
   if (path !== GRID_ROOT && !path.startsWith(`${GRID_ROOT}.`)) return [];
   const segments: Array<string | number> = [];
   const pattern = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]/y;

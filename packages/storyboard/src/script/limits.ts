@@ -11,6 +11,12 @@ import { MAX_GRID_COLUMNS, MAX_GRID_ROWS } from '../layout/index.js';
 export const STORY_LIMITS = {
   /** Largest script accepted, in UTF-8 bytes (1 MiB). */
   maxBytes: 1024 * 1024,
+  /**
+   * Most YAML tokens (words, quoted strings, punctuation, indentation, line breaks) in one
+   * script. Reading costs a few microseconds per token; the largest script the other limits
+   * allow has about 210,000, and a 1 MiB list of one-letter items about a million.
+   */
+  maxTokens: 350_000,
   /** Most YAML alias expansions (`*name`) in one script; stops "billion laughs" documents. */
   maxAliasCount: 100,
   /** Deepest nesting of maps and lists; a real script needs fewer than 10 levels. */

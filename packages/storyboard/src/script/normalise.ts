@@ -88,7 +88,7 @@ export function normaliseGeneration(doc: StoryDocument): GenerationSettings {
 }
 
 /** Page size and print settings with defaults; custom sizes in millimetres. */
-function normalisePageSettings(page: StoryDocument['page']): PageSettings {
+export function normalisePageSettings(page: StoryDocument['page']): PageSettings {
   if (page === undefined || typeof page === 'string') {
     return {
       size: page ?? 'us-comic',
@@ -121,9 +121,12 @@ function normaliseCredits(doc: StoryDocument): Credits {
   };
 }
 
-/** Characters by id with names defaulted to the id. */
+/**
+ * Characters by id with names defaulted to the id. Like every map keyed by the writer's ids, a
+ * null-prototype object: looking up any id never reaches `Object.prototype`.
+ */
 function normaliseCharacters(doc: StoryDocument): Record<string, Character> {
-  const out: Record<string, Character> = {};
+  const out: Record<string, Character> = Object.create(null);
   for (const [id, entry] of Object.entries(doc.characters ?? {})) {
     out[id] =
       typeof entry === 'string'
@@ -141,7 +144,7 @@ function normaliseCharacters(doc: StoryDocument): Record<string, Character> {
 
 /** Locations by id with names defaulted to the id. */
 function normaliseLocations(doc: StoryDocument): Record<string, Location> {
-  const out: Record<string, Location> = {};
+  const out: Record<string, Location> = Object.create(null);
   for (const [id, entry] of Object.entries(doc.locations ?? {})) {
     out[id] =
       typeof entry === 'string'

@@ -1,17 +1,24 @@
 /**
  * The script parser: YAML text in, a normalised `Story` out, or every problem at once.
- * Stages: read YAML within limits → size limits → schema → cross-references, ids and
- * consistency → normalise. Problems from the schema and the checks are reported together.
+ * Stages: read YAML within limits → count limits → schema → cross-references, ids, consistency
+ * and page fit → normalise. Problems from the counts, the schema and the checks are reported
+ * together; past a count limit the later stages see only the items within it.
+ *
+ * Parsing is synchronous. Every stage is linear in the size of the script, so the largest script
+ * the limits allow is validated in about a second (see `pnpm bench --only parse`), and a caller
+ * that handles signals gets to them promptly.
  */
-import type { Document, LineCounter } from 'yaml';
+import { type Document, isScalar, type LineCounter } from 'yaml';
 import { checkConsistency } from './consistency.js';
 import { checkCounts } from './counts.js';
 import { type StoryIssue, StoryValidationError, sortIssues } from './errors.js';
 import { checkIds } from './ids.js';
 import { STORY_LIMITS } from './limits.js';
 import { normaliseStory } from './normalise.js';
-import { locatePath } from './positions.js';
+import { checkPageFit } from './page-fit.js';
+import { createLocator } from './positions.js';
 import type { Problem } from './problems.js';
+import { checkProtoKeys, dropProtoFollowOns } from './proto-keys.js';
 import { asMap } from './raw.js';
 import { readYaml } from './read-yaml.js';
 import { checkReferences } from './references.js';
@@ -44,19 +51,36 @@ function finishIssues(issues: StoryIssue[], file: string): StoryIssue[] {
   return kept;
 }
 
+/**
+ * A number the script holds beyond 2^53 is read rounded (`9007199254740993` becomes
+ * `…992`); a message quoting it shows the number as written instead.
+ */
+function quoteNumberAsWritten(message: string, node: unknown, text: string): string {
+  if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return message;
+  if (!Number.isInteger(node.value) || Number.isSafeInteger(node.value)) return message;
+  const written = text.slice(node.range[0], node.range[1]).trim();
+  return message.replace(`the number ${String(node.value)}`, `the number ${written}`);
+}
+
 /** Gives problems their file positions. */
 function locateProblems(
   problems: readonly Problem[],
   doc: Document,
   lineCounter: LineCounter,
+  text: string,
   file: string,
 ): StoryIssue[] {
-  return problems.map((problem) => ({
-    file,
-    ...locatePath(doc, lineCounter, problem.path, problem.target),
-    path: [...problem.path],
-    message: problem.message,
-  }));
+  const locator = createLocator(doc, lineCounter);
+  return problems.map((problem) => {
+    const { line, column, node } = locator.locate(problem.path, problem.target);
+    return {
+      file,
+      line,
+      column,
+      path: [...problem.path],
+      message: quoteNumberAsWritten(problem.message, node, text),
+    };
+  });
 }
 
 /** Runs every stage; throws only on a bug (callers turn that into an issue). */
@@ -76,26 +100,31 @@ function runStages(text: string, file: string): SafeParseStoryResult {
   const fail = (problems: readonly Problem[]): SafeParseStoryResult => ({
     ok: false,
     issues: finishIssues(
-      [...yamlIssues, ...locateProblems(problems, doc, lineCounter, file)],
+      [...yamlIssues, ...locateProblems(problems, doc, lineCounter, text, file)],
       file,
     ),
   });
-  const data = asMap(read.data);
-  if (data === undefined) {
+  const script = asMap(read.data);
+  if (script === undefined) {
     const message =
       read.data === null || read.data === undefined
         ? 'the script is empty; it needs at least `title` and `pages`'
         : 'a script is a YAML map with keys such as `title` and `pages`';
     return fail([{ path: [], message, target: 'value' }]);
   }
-  const counts = checkCounts(data);
-  if (counts.length > 0) return fail(counts);
+  const counts = checkCounts(script);
+  const data = counts.data;
   const parsed = storySchema.safeParse(data, { error: describeSchemaIssue });
+  const protoKeys = checkProtoKeys(data);
+  const schemaProblems = parsed.success ? [] : convertSchemaIssues(parsed.error.issues);
   const problems = [
-    ...(parsed.success ? [] : convertSchemaIssues(parsed.error.issues)),
-    ...checkReferences(data),
+    ...counts.problems,
+    ...dropProtoFollowOns(schemaProblems, protoKeys),
+    ...protoKeys,
+    ...checkReferences(data, script),
     ...checkIds(data),
-    ...checkConsistency(data),
+    ...checkConsistency(data, counts.cutPages),
+    ...checkPageFit(data, counts.cutPages),
   ];
   if (problems.length > 0 || yamlIssues.length > 0 || !parsed.success) return fail(problems);
   return { ok: true, story: normaliseStory(parsed.data) };

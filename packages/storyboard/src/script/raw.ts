@@ -85,3 +85,20 @@ export function listRawPanels(data: RawMap, withCover = false): RawPanel[] {
   }
   return out;
 }
+
+/** A panel's dialogue lines that are maps (a single line may be written without a list). */
+export function listRawDialogue(
+  panel: RawMap,
+  path: RawPath,
+): Array<{ line: RawMap; path: RawPath }> {
+  const value = read(panel, 'dialogue');
+  const list = asList(value);
+  const lines = list ?? (value === undefined ? [] : [value]);
+  return lines.flatMap((line, i) => {
+    const map = asMap(line);
+    if (map === undefined) return [];
+    return [
+      { line: map, path: list === undefined ? [...path, 'dialogue'] : [...path, 'dialogue', i] },
+    ];
+  });
+}

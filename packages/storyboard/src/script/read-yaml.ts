@@ -2,25 +2,32 @@
  * Reads YAML text into plain data while keeping the document for positions. Rejects what a
  * script never needs and an attacker might use: oversized input, several documents, explicit
  * tags, alias bombs, syntax errors. Duplicate keys are reported but do not stop validation.
+ * Every step is linear in the size of the document, so a script under the size limit is read in
+ * about a second.
  */
 import {
+  Composer,
   type Document,
   isAlias,
   isCollection,
   isNode,
   isPair,
-  isScalar,
+  Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
   visit,
+  YAMLParseError,
 } from 'yaml';
 import { STORY_LIMITS } from './limits.js';
+import { findKeyProblems } from './map-keys.js';
 import { locateOffset, type SourcePosition } from './positions.js';
 import { quoteForMessage } from './quote.js';
 
 /** A problem found while reading YAML, already located. */
 export interface YamlProblem extends SourcePosition {
   message: string;
+  /** Where in the script, when the problem belongs to a key (duplicate keys). */
+  path?: Array<string | number>;
 }
 
 /** The outcome of reading YAML: the data and document, or the problems that stop parsing. */
@@ -40,27 +47,10 @@ const ALLOWED_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
 );
 
-/** The text of the map key that starts at `offset`, for duplicate-key messages. */
-function findKeyAt(doc: Document, offset: number): string {
-  let found = '';
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isNode(pair.key) && pair.key.range?.[0] === offset) {
-        found = quoteForMessage(isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
 /** Writer-friendly wording for the YAML errors a writer is likely to meet. */
-function describeYamlError(code: string, message: string, key: () => string): string {
+function describeYamlError(code: string, message: string): string {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return `duplicate key \`${key()}\`: each key may appear only once in a map`;
     case 'MULTIPLE_DOCS':
       return 'a script is one YAML document; remove the `---` separator';
     case 'TAB_AS_INDENT':
@@ -127,6 +117,73 @@ function countAliases(doc: Document): number {
   return count;
 }
 
+/**
+ * The same data with every map a null-prototype object, so a key such as `__proto__` or
+ * `constructor` is an ordinary own key and no lookup can reach `Object.prototype`. Values shared
+ * through aliases stay shared.
+ */
+function withNullPrototypes(value: unknown, copies = new Map<object, unknown>()): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const done = copies.get(value);
+  if (done !== undefined) return done;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    copies.set(value, list);
+    for (const item of value) list.push(withNullPrototypes(item, copies));
+    return list;
+  }
+  const map: Record<string, unknown> = Object.create(null);
+  copies.set(value, map);
+  for (const key of Object.keys(value)) {
+    map[key] = withNullPrototypes((value as Record<string, unknown>)[key], copies);
+  }
+  return map;
+}
+
+/** What the lexer yields besides the source's own tokens (document start, scalar, flow error). */
+const LEXER_MARKERS: ReadonlySet<string> = new Set(['\u0002', '\u0018', '\u001f']);
+
+/** Thrown to stop reading a document with more tokens than `STORY_LIMITS.maxTokens`. */
+class TooManyTokens extends Error {
+  constructor(readonly offset: number) {
+    super('too many tokens');
+  }
+}
+
+/**
+ * `parseDocument` of the `yaml` library, counting tokens on the way: reading costs a few
+ * microseconds per token, so a limit on tokens bounds the time any script can take. Duplicate
+ * keys are left to `findKeyProblems` (the library's own check is quadratic).
+ * @throws {TooManyTokens} past `STORY_LIMITS.maxTokens` tokens.
+ */
+function parseWithinLimits(text: string, lineCounter: LineCounter): Document {
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    let count = 0;
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      if (!LEXER_MARKERS.has(lexeme)) count += 1;
+      if (count > STORY_LIMITS.maxTokens) throw new TooManyTokens(parser.offset);
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ uniqueKeys: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (doc === undefined) {
+      doc = next;
+      continue;
+    }
+    const range: [number, number] = [next.range[0], next.range[1]];
+    doc.errors.push(
+      new YAMLParseError(range, 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+    );
+    break;
+  }
+  return doc as Document;
+}
+
 /** Reads one YAML document into plain data, within `STORY_LIMITS`. */
 export function readYaml(text: string): ReadYamlResult {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -143,29 +200,34 @@ export function readYaml(text: string): ReadYamlResult {
     };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: Document;
+  try {
+    doc = parseWithinLimits(text, lineCounter);
+  } catch (error) {
+    if (!(error instanceof TooManyTokens)) throw error;
+    const message = `the script has more than ${STORY_LIMITS.maxTokens} YAML tokens (words, punctuation and line breaks) by here; no comic needs that many`;
+    return { ok: false, problems: [{ ...locateOffset(lineCounter, error.offset), message }] };
+  }
   const problems: YamlProblem[] = [];
-  let fatal = false;
   let nested = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
       if (nested) continue;
       nested = true;
     }
-    if (error.code !== 'DUPLICATE_KEY') fatal = true;
     problems.push({
       ...locateOffset(lineCounter, error.pos[0]),
-      message: describeYamlError(error.code, error.message, () => findKeyAt(doc, error.pos[0])),
+      message: describeYamlError(error.code, error.message),
     });
   }
-  if (fatal) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems };
   const deep = findTooDeep(doc, STORY_LIMITS.maxDepth);
   if (deep !== undefined) {
     const message = `the document is nested too deeply (limit ${STORY_LIMITS.maxDepth} levels)`;
     return { ok: false, problems: [{ ...locateOffset(lineCounter, deep), message }] };
   }
   const tags = findForbiddenTags(doc, lineCounter);
-  if (tags.length > 0) return { ok: false, problems: [...problems, ...tags] };
+  if (tags.length > 0) return { ok: false, problems: tags };
   const aliasLimit = STORY_LIMITS.maxAliasCount;
   const aliasProblem = (): ReadYamlResult => ({
     ok: false,
@@ -177,8 +239,13 @@ export function readYaml(text: string): ReadYamlResult {
     ],
   });
   if (countAliases(doc) > aliasLimit) return aliasProblem();
+  // After the alias count: a key written as an alias is looked up, once per alias.
+  for (const { offset, path, message } of findKeyProblems(doc)) {
+    problems.push({ ...locateOffset(lineCounter, offset), path, message });
+  }
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: aliasLimit }), doc, lineCounter, problems };
+    const data = withNullPrototypes(doc.toJS({ maxAliasCount: aliasLimit }));
+    return { ok: true, data, doc, lineCounter, problems };
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) return aliasProblem();
     const detail = error instanceof Error ? error.message : String(error);

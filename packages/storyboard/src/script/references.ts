@@ -2,12 +2,15 @@
  * Cross-reference checks: every character, speaker and location a panel names must be defined.
  * Misspellings get a suggestion: `unknown character \`mra\`; did you mean \`mara\`?`.
  */
+
+import { STORY_LIMITS } from './limits.js';
 import { type Problem, problemAt, problemAtKey } from './problems.js';
 import {
   asId,
   asList,
   asMap,
   hasKey,
+  listRawDialogue,
   listRawPages,
   listRawPanels,
   type RawMap,
@@ -22,7 +25,15 @@ interface Catalogue {
   kind: 'character' | 'location';
   section: 'characters' | 'locations';
   ids: ReadonlySet<string>;
+  /** `; did you mean …?` for an unknown id, or an empty string. */
+  suggest(ref: string): string;
 }
+
+/**
+ * Most suggestions worked out per check: each compares the id with every defined one, and an
+ * error lists at most `maxIssues` problems anyway.
+ */
+const MAX_SUGGESTIONS = STORY_LIMITS.maxIssues;
 
 /** The problem for one reference, or none when it resolves (or is not a valid id at all). */
 function checkReference(
@@ -36,7 +47,7 @@ function checkReference(
   const message =
     catalogue.ids.size === 0
       ? `unknown ${catalogue.kind} \`${ref}\`: the script defines no \`${catalogue.section}\``
-      : `unknown ${catalogue.kind} \`${ref}\`${describeSuggestion(ref, catalogue.ids)}`;
+      : `unknown ${catalogue.kind} \`${ref}\`${catalogue.suggest(ref)}`;
   return [target === 'key' ? problemAtKey(path, message) : problemAt(path, message)];
 }
 
@@ -53,17 +64,11 @@ function checkPanelCharacters(panel: RawMap, path: RawPath, characters: Catalogu
 
 /** Speakers of a panel's dialogue, in full or `speaker: text` form. */
 function checkSpeakers(panel: RawMap, path: RawPath, characters: Catalogue): Problem[] {
-  const value = read(panel, 'dialogue');
-  const lines = asList(value) ?? (value === undefined ? [] : [value]);
-  const base = asList(value) === undefined ? [...path, 'dialogue'] : undefined;
-  return lines.flatMap((line, i) => {
-    const map = asMap(line);
-    if (map === undefined) return [];
-    const linePath = base ?? [...path, 'dialogue', i];
-    if (hasKey(map, 'speaker')) {
-      return checkReference(map.speaker, characters, [...linePath, 'speaker'], 'value');
+  return listRawDialogue(panel, path).flatMap(({ line, path: linePath }) => {
+    if (hasKey(line, 'speaker')) {
+      return checkReference(line.speaker, characters, [...linePath, 'speaker'], 'value');
     }
-    const keys = Object.keys(map).filter(
+    const keys = Object.keys(line).filter(
       (key) => !(DIALOGUE_KEYS as readonly string[]).includes(key),
     );
     if (keys.length !== 1 || keys[0] === undefined) return [];
@@ -71,16 +76,36 @@ function checkSpeakers(panel: RawMap, path: RawPath, characters: Catalogue): Pro
   });
 }
 
-/** Reads the ids a section defines. */
-function catalogueOf(data: RawMap, section: Catalogue['section']): Catalogue {
-  const ids = new Set(Object.keys(asMap(read(data, section)) ?? {}));
-  return { kind: section === 'characters' ? 'character' : 'location', section, ids };
+/**
+ * Reads the ids a section of `definitions` defines; suggestions come from the ids `data` keeps
+ * (at most the limit), and only for the first {@link MAX_SUGGESTIONS} unknown ids.
+ */
+function catalogueOf(data: RawMap, definitions: RawMap, section: Catalogue['section']): Catalogue {
+  const ids = new Set(Object.keys(asMap(read(definitions, section)) ?? {}));
+  const candidates = Object.keys(asMap(read(data, section)) ?? {});
+  const known = new Map<string, string>();
+  return {
+    kind: section === 'characters' ? 'character' : 'location',
+    section,
+    ids,
+    suggest(ref) {
+      let suggestion = known.get(ref);
+      if (suggestion === undefined && known.size < MAX_SUGGESTIONS) {
+        suggestion = describeSuggestion(ref, candidates);
+        known.set(ref, suggestion);
+      }
+      return suggestion ?? '';
+    },
+  };
 }
 
-/** Checks every character, speaker and location reference in pages, panels and the cover. */
-export function checkReferences(data: RawMap): Problem[] {
-  const characters = catalogueOf(data, 'characters');
-  const locations = catalogueOf(data, 'locations');
+/**
+ * Checks every character, speaker and location reference in pages, panels and the cover, against
+ * the ids `definitions` gives (the whole script, when `data` is a view cut to the limits).
+ */
+export function checkReferences(data: RawMap, definitions: RawMap = data): Problem[] {
+  const characters = catalogueOf(data, definitions, 'characters');
+  const locations = catalogueOf(data, definitions, 'locations');
   const problems: Problem[] = [];
   for (const { page, index } of listRawPages(data)) {
     if (hasKey(page, 'location')) {

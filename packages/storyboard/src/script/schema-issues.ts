@@ -3,6 +3,7 @@
  * problem per unknown key with a suggestion, and messages in plain words.
  */
 import type { z } from 'zod';
+import { STORY_LIMITS } from './limits.js';
 import { type Problem, problemAt, problemAtKey } from './problems.js';
 import {
   describeExpected,
@@ -105,6 +106,9 @@ export function describeSchemaIssue(iss: z.core.$ZodRawIssue): string | undefine
   }
 }
 
+/** How many unknown keys of one map are listed one by one. */
+const UNKNOWN_KEYS_LISTED = STORY_LIMITS.maxIssues / 2;
+
 /** Reads the keys a strict object accepts from its encoded unknown-key message. */
 function decodeKnownKeys(message: string): string[] {
   const prefix = `${ENCODED_MESSAGE}known-keys:`;
@@ -134,8 +138,16 @@ function flattenIssues(
       else into.push(problemAt(path, iss.message));
     } else if (iss.code === 'unrecognized_keys') {
       const known = decodeKnownKeys(iss.message);
-      for (const key of iss.keys)
+      // An error lists at most `maxIssues` problems: one map's unknown keys get half of them,
+      // then one line with the count of the rest.
+      const listed = iss.keys.slice(0, UNKNOWN_KEYS_LISTED);
+      for (const key of listed)
         into.push(problemAtKey([...path, key], describeUnknownKey(key, known)));
+      const next = iss.keys[listed.length];
+      if (next !== undefined) {
+        const more = `…and ${iss.keys.length - listed.length} more unknown keys in this map`;
+        into.push(problemAtKey([...path, next], more));
+      }
     } else if (iss.code === 'invalid_key') {
       into.push(problemAtKey(path, iss.message));
     } else {
@@ -144,19 +156,29 @@ function flattenIssues(
   }
 }
 
-/** Whether a problem is the safe-integer-range twin of another problem at the same path. */
-function isRedundantRange(iss: z.core.$ZodIssue, all: readonly z.core.$ZodIssue[]): boolean {
-  return (
-    (iss.code === 'too_big' || iss.code === 'too_small') &&
-    iss.origin === 'int' &&
-    all.some((other) => other !== iss && other.path.join('.') === iss.path.join('.'))
-  );
+/**
+ * Whether an issue adds nothing to the others at its path: zod's safe-integer range twin of a
+ * bound, or a follow-on of a wrong type (zod still runs length checks on a value of the wrong
+ * type, so `panels: "some text"` would also be `too long: 9 characters`).
+ */
+function isRedundant(iss: z.core.$ZodIssue, samePath: readonly z.core.$ZodIssue[]): boolean {
+  if (samePath.length < 2) return false;
+  if (iss.code === 'invalid_type') return false;
+  if (samePath.some((other) => other.code === 'invalid_type')) return true;
+  return (iss.code === 'too_big' || iss.code === 'too_small') && iss.origin === 'int';
 }
 
-/** Removes zod's duplicate safe-integer issues, recursively inside unions. */
+/** Removes redundant issues, recursively inside unions. Linear in the number of issues. */
 function pruneIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const byPath = new Map<string, z.core.$ZodIssue[]>();
+  for (const iss of issues) {
+    const key = iss.path.map(String).join('\u0000');
+    const group = byPath.get(key);
+    if (group === undefined) byPath.set(key, [iss]);
+    else group.push(iss);
+  }
   return issues
-    .filter((iss) => !isRedundantRange(iss, issues))
+    .filter((iss) => !isRedundant(iss, byPath.get(iss.path.map(String).join('\u0000')) ?? []))
     .map(
       (iss): z.core.$ZodIssue =>
         iss.code === 'invalid_union' && iss.errors.length > 0

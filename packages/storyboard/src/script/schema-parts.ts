@@ -4,14 +4,16 @@
  * the branch the writer meant. Messages are encoded here and decoded by `schema-issues.ts`.
  */
 import { z } from 'zod';
+import {
+  describeRefusedCharacter,
+  isCleanText,
+  MULTILINE_TEXT,
+  ONE_LINE_TEXT,
+} from './characters.js';
 import { STORY_LIMITS } from './limits.js';
 import { quoteForMessage } from './quote.js';
 import { describeSuggestion } from './suggest.js';
 
-/** Text that may span lines: no control characters other than tab and newline. */
-const MULTILINE_TEXT = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/;
-/** A one-line label: no control characters at all. */
-const ONE_LINE_TEXT = /^[^\u0000-\u001F\u007F-\u009F]*$/;
 /** Ids become file and folder names: lower-case ASCII, digits, `-` and `_`. */
 export const ID_PATTERN = new RegExp(`^[a-z0-9][a-z0-9_-]{0,${STORY_LIMITS.maxIdLength - 1}}$`);
 /** Windows device names that cannot be used as file names. */
@@ -20,39 +22,23 @@ const RESERVED_FILE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 /** Marks a message that carries data for `schema-issues.ts` rather than text for a writer. */
 export const ENCODED_MESSAGE = '\u0000';
 
-/** Describes the first control character in a string, e.g. `U+0007`. */
-function describeControlCharacter(value: string, allowLineBreaks: boolean): string {
-  const pattern = allowLineBreaks
-    ? /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/
-    : /[\u0000-\u001F\u007F-\u009F]/;
-  const found = pattern.exec(value)?.[0] ?? '';
-  const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return allowLineBreaks
-    ? `contains the control character ${code}; only line breaks and tabs are allowed in text`
-    : `contains the control character ${code}; this must be a single line of plain text`;
+/** A string that holds only characters text of its kind may hold (see `characters.ts`). */
+function cleanString(oneLine: boolean) {
+  const error = (iss: { input?: unknown }) => describeRefusedCharacter(String(iss.input), oneLine);
+  return z
+    .string()
+    .regex(oneLine ? ONE_LINE_TEXT : MULTILINE_TEXT, { error })
+    .refine((value) => isCleanText(value, oneLine), { error });
 }
 
 /** Free text up to `max` characters; line breaks and tabs allowed. */
 export function text(max: number, description: string) {
-  return z
-    .string()
-    .max(max)
-    .regex(MULTILINE_TEXT, {
-      error: (iss) => describeControlCharacter(String(iss.input), true),
-    })
-    .describe(description);
+  return cleanString(false).max(max).describe(description);
 }
 
 /** A one-line label up to `max` characters (no line breaks). */
 export function label(description: string, max: number = STORY_LIMITS.maxLabelLength) {
-  return z
-    .string()
-    .min(1)
-    .max(max)
-    .regex(ONE_LINE_TEXT, {
-      error: (iss) => describeControlCharacter(String(iss.input), false),
-    })
-    .describe(description);
+  return cleanString(true).min(1).max(max).describe(description);
 }
 
 /**

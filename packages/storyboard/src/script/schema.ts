@@ -103,7 +103,7 @@ export const generationSchema = strictObject({
 });
 
 /** Page size and print settings, or just a size name. */
-const pageSettingsSchema = oneOf(
+export const pageSettingsSchema = oneOf(
   [
     choice(PAGE_SIZES, 'page size').describe('A named page size.'),
     strictObject({

@@ -112,4 +112,26 @@ describe('layoutPage options', () => {
     expect(() => layoutPage(options as never)).toThrowError(LayoutError);
     expect(() => layoutPage(options as never)).toThrowError(message);
   });
+
+  it('lists every panel without room, naming the row and the field that squeezes it', () => {
+    const grid = {
+      rows: [
+        { height: 100, columns: 1 },
+        { height: 0.05, columns: 2 },
+        { height: 100, columns: [100, 0.05, 100] },
+      ],
+    };
+    let issues: readonly unknown[] = [];
+    try {
+      layoutPage({ grid });
+    } catch (error) {
+      expect(error).toBeInstanceOf(LayoutError);
+      issues = (error as LayoutError).issues;
+    }
+    expect(issues.map((issue) => (issue as { path: string }).path)).toEqual([
+      'grid.rows[1].height',
+      'grid.rows[1].height',
+      'grid.rows[2].columns',
+    ]);
+  });
 });

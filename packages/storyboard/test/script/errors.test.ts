@@ -125,6 +125,36 @@ describe('suggestions in messages', () => {
   });
 });
 
+describe('no bogus follow-on problems', () => {
+  it('a value of the wrong type gets one problem, not also a length check', () => {
+    const result = safeParseStory(
+      'title: T\npages:\n  - panels: "a string that is thirty chars!"\n',
+      { file: 's.yaml' },
+    );
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+      'expected a list, got the text "a string that is thirty chars!"',
+    ]);
+  });
+});
+
+describe('numbers beyond 2^53', () => {
+  it.each([
+    [
+      'generation: { seed: 9007199254740993 }',
+      'must be at most 4294967295, got the number 9007199254740993',
+    ],
+    ['issue: 18446744073709551617', 'must be at most 99999, got the number 18446744073709551617'],
+    ['series: 9007199254740993', 'expected text, got the number 9007199254740993'],
+  ])('are quoted as written: %s', (line, message) => {
+    const result = safeParseStory(`title: T\n${line}\npages: [{ panels: [a] }]\n`, {
+      file: 's.yaml',
+    });
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining(message),
+    ]);
+  });
+});
+
 describe('issue cap', () => {
   it(`lists at most ${STORY_LIMITS.maxIssues} problems and summarises the rest`, () => {
     const panels = Array.from({ length: 20 }, () => '{ scene: a, shot: nope }').join(', ');

@@ -225,6 +225,24 @@ describe('custom grids in a script', () => {
     expect(story.pages[0]?.panels).toHaveLength(4);
   });
 
+  it('checks spans and slot count even when a row height is out of range', () => {
+    const result = safeParseStory(
+      [
+        'title: Span',
+        'pages:',
+        '  - layout:',
+        '      rows: [{ height: 0, columns: 2 }, 2]',
+        '      spans: [{ row: 0, col: 1, colSpan: 2 }]',
+        '    panels: [a, b, c]',
+      ].join('\n'),
+      { file: 'span.yaml' },
+    );
+    expect(result.ok ? [] : result.issues.map((i) => [i.line, i.message])).toEqual([
+      [4, 'must be at least 0.05, got the number 0'],
+      [5, 'span covers columns 1–2 but row 0 has columns 0–1'],
+    ]);
+  });
+
   it('points at the offending span field', () => {
     const result = safeParseStory(
       [
