@@ -1,5 +1,5 @@
 /**
- * Compose benchmark. Generates (once) the reference panels of /work/shared/bench into
+ * Compose benchmark. Generates (once) the benchmark panels of `workload/` into
  * `.bench-cache/panels`, then runs, each in its own child process, compose (lettering, pages,
  * PDF, CBZ, contact sheet), the bare sharp → JPEG → pdfkit reference and, when installed,
  * ImageMagick montage + img2pdf; prints one JSON report on stdout (progress on stderr).
@@ -10,12 +10,13 @@
  * Options: --pages N, --runs N, --no-montage, --no-scaling.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { hasImageMagick } from './reference-pipelines.js';
+import { readPanelSet, writePanelSet } from './workload/panel-set.js';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,25 +51,19 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** Generates the benchmark panels unless a complete set is cached. */
+/** Generates the benchmark panels unless a complete, current set is cached. */
 async function ensurePanels(): Promise<void> {
-  try {
-    const manifest = JSON.parse(await readFile(join(panelDir, 'manifest.json'), 'utf8'));
-    const count = Array.isArray(manifest)
-      ? manifest.length
-      : (manifest.files?.length ?? manifest.count);
-    if (count >= PANELS) return;
-  } catch {
-    // not generated yet
-  }
-  log(`generating ${PANELS} benchmark panels into ${panelDir} (about 2 minutes)`);
-  await mkdir(cacheDir, { recursive: true });
-  // Copied next to this package so that its `import 'sharp'` resolves.
-  const script = join(cacheDir, 'make-panels.mjs');
-  await copyFile('/work/shared/bench/make-panels.mjs', script);
-  await run(process.execPath, [script, '--count', String(PANELS), '--out', panelDir], {
-    maxBuffer: 16 * 1024 * 1024,
+  if ((await readPanelSet(panelDir, PANELS)) !== undefined) return;
+  log(`generating ${PANELS} benchmark panels into ${panelDir} (about a minute)`);
+  const manifest = await writePanelSet(panelDir, {
+    count: PANELS,
+    onProgress: (done) => {
+      if (done % 40 === 0) log(`${done}/${PANELS} panels`);
+    },
   });
+  log(
+    `panels: ${(manifest.totalBytes / 1e6).toFixed(0)} MB, median ${(manifest.medianBytes / 1e6).toFixed(2)} MB`,
+  );
 }
 
 /** Runs one pipeline in a fresh process. */
