@@ -18,7 +18,7 @@ interface ComposeReport {
 }
 
 /**
- * Runs the compose benchmark (apps/compose/bench: the shared/bench workload, our pipeline beside
+ * Runs the compose benchmark (apps/compose/bench: its generated workload, our pipeline beside
  * a bare sharp + pdfkit reference and, when installed, ImageMagick montage + img2pdf) and reads
  * its JSON report.
  */

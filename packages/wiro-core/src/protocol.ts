@@ -1,7 +1,7 @@
 /**
- * The Wiro v1 protocol as comics-factory understands it (see shared/wiro-api.md).
- * Every point marked "(chosen)" in that file is decided here and only here; the client and the
- * emulator both import these names so they cannot drift apart.
+ * The Wiro v1 protocol as comics-factory understands it (see docs/wiro-protocol.md).
+ * Every rule marked "Chosen" there is decided here and only here; the client and the emulator
+ * both import these names so they cannot drift apart.
  */
 
 /** Default REST base URL. */

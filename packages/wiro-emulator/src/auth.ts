@@ -8,7 +8,7 @@ export interface ProjectCredentials {
   apiSecret?: string | undefined;
 }
 
-/** The exact messages Wiro sends with HTTP 401 (see shared/wiro-api.md). */
+/** The exact messages Wiro sends with HTTP 401 (see docs/wiro-protocol.md). */
 export const AUTH_MESSAGES = {
   unknownKey: 'Project authorization is not founded.',
   signatureRequired:

@@ -34,7 +34,7 @@ const size = (id: string, label: string): WireToolParameter => ({
   step: String(IMAGE_SIZE_MULTIPLE),
 });
 
-/** Adel_AI/Comics-Factory-v1 as Tool/Detail describes it (limits chosen in shared/wiro-api.md). */
+/** Adel_AI/Comics-Factory-v1 as Tool/Detail describes it (limits chosen in docs/wiro-protocol.md). */
 export const COMICS_FACTORY_V1: ModelDefinition = {
   owner,
   project,
