@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { createAtomicWriteStream, type WrittenFile } from './atomic-write.js';
 
@@ -40,8 +41,16 @@ export function createCbzWriter(path: string, options: CbzOptions = {}): CbzWrit
     async addPage(entry) {
       const options = { compress: false, mtime };
       if ('data' in entry) {
-        const data = entry.data;
-        zip.addBuffer(Buffer.isBuffer(data) ? data : Buffer.from(data), entry.name, options);
+        // yazl keeps every entry (and what its pump function holds) until the archive ends, so
+        // the bytes are handed over as a stream made when yazl reaches the entry, then dropped:
+        // memory stays flat however many pages there are.
+        let data: Uint8Array | undefined = entry.data;
+        zip.addReadStreamLazy(entry.name, { ...options, size: data.length }, (callback) => {
+          const bytes = data as Uint8Array;
+          data = undefined;
+          const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          callback(null, Readable.from([chunk], { objectMode: false }));
+        });
       } else {
         zip.addFile(entry.file, entry.name, options);
       }
