@@ -1,8 +1,11 @@
 /**
  * Runs one benchmark pipeline in its own process and prints one JSON line: wall time of the
- * pipeline, the process's peak RSS (`process.resourceUsage().maxRSS`) and output sizes.
+ * pipeline, the process's CPU time (all threads, and the main thread alone), its peak RSS
+ * (`process.resourceUsage().maxRSS`) and output sizes. The clock starts once the inputs are
+ * ready (compose's script is parsed before it) and stops when the last output is written.
  * Usage: tsx bench/bench-child.ts <compose|reference|montage> <pages> <panelDir> <outDir>
  */
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { composeIssue } from '../src/index.js';
 import { benchIssue } from './bench-story.js';
@@ -22,10 +25,13 @@ if (
 }
 const pages = Number(pagesArg);
 await rm(outDir, { recursive: true, force: true });
+const issue = pipeline === 'compose' ? benchIssue(pages, panelDir) : undefined;
 const started = performance.now();
+const cpu0 = process.cpuUsage();
+const mainCpu0 = mainThreadCpuSeconds();
 let outputs: Record<string, number> = {};
-if (pipeline === 'compose') {
-  const { story, panels } = benchIssue(pages, panelDir);
+if (issue !== undefined) {
+  const { story, panels } = issue;
   // The benchmark workload: JPEG pages, PDF and CBZ (the contact sheet is not part of it).
   const result = await composeIssue(story, panels, {
     outDir,
@@ -50,9 +56,26 @@ if (pipeline === 'compose') {
   process.exit(2);
 }
 const wallMs = performance.now() - started;
-const usage = process.resourceUsage();
-const maxRssMB = usage.maxRSS / 1024;
-const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+const mainCpu1 = mainThreadCpuSeconds();
+const mainThreadSeconds =
+  mainCpu0 === undefined || mainCpu1 === undefined ? null : mainCpu1 - mainCpu0;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(
-  `${JSON.stringify({ pipeline, pages, wallMs, maxRssMB, cpuSeconds, ...outputs })}\n`,
+  `${JSON.stringify({ pipeline, pages, wallMs, maxRssMB, cpuSeconds, mainThreadCpuSeconds: mainThreadSeconds, ...outputs })}\n`,
 );
+
+/**
+ * CPU time of the main thread alone (Linux: utime + stime of /proc/self/task/<pid>/stat, in
+ * clock ticks of 10 ms), to tell JavaScript work from libvips' threads; undefined elsewhere.
+ */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * The benchmark issue: `pages` US-comic pages at 300 dpi in the default 2 × 3 grid (the geometry
- * of /work/shared/bench/layout.json), each panel with a caption and two balloons, panels taken
+ * of bench/workload/layout.json), each panel with a caption and two balloons, panels taken
  * in order from the benchmark's `panel-%03d.png` files (reused cyclically past 240).
  */
 import { join } from 'node:path';

@@ -1,13 +1,12 @@
+import { Readable } from 'node:stream';
 import { createAtomicWriteStream, type WrittenFile } from 'storyboard';
 import { ZipFile } from 'yazl';
 
-/** One page image of the archive. */
-export interface CbzEntry {
-  /** The image file on disk (read when the archive reaches it). */
-  file: string;
+/** One page image of the archive: its bytes, or a file read when the archive reaches it. */
+export type CbzEntry = {
   /** Name inside the archive, e.g. `page-001.jpg`. */
   name: string;
-}
+} & ({ data: Uint8Array } | { file: string });
 
 /** Options of {@link createCbzWriter}. */
 export interface CbzOptions {
@@ -17,7 +16,8 @@ export interface CbzOptions {
 
 /** A CBZ being written entry by entry to a temporary file. */
 export interface CbzWriter {
-  addPage(entry: CbzEntry): void;
+  /** Adds a page; resolves when the archive may take the next one (memory stays bounded). */
+  addPage(entry: CbzEntry): Promise<void>;
   /** Adds `ComicInfo.xml` last, finishes the archive and moves it into place. */
   finish(comicInfoXml: string): Promise<WrittenFile>;
   /** Drops the archive; nothing appears at the final path. */
@@ -27,7 +27,8 @@ export interface CbzWriter {
 /**
  * Starts a CBZ (a ZIP of page images) at `path`. Images are stored, not deflated (JPEG and PNG
  * do not compress further), in the order added, at the archive root; `ComicInfo.xml` comes last
- * because it lists every page's size. Files are streamed from disk, so memory stays flat.
+ * because it lists every page's size. Pages given as bytes (the very bytes of the page files,
+ * never encoded again) are streamed out as they come; files are streamed from disk.
  */
 export function createCbzWriter(path: string, options: CbzOptions = {}): CbzWriter {
   const out = createAtomicWriteStream(path);
@@ -37,8 +38,24 @@ export function createCbzWriter(path: string, options: CbzOptions = {}): CbzWrit
   zip.on('error', (error: Error) => out.stream.destroy(error));
   zip.outputStream.pipe(out.stream);
   return {
-    addPage(entry) {
-      zip.addFile(entry.file, entry.name, { compress: false, mtime });
+    async addPage(entry) {
+      const options = { compress: false, mtime };
+      if ('data' in entry) {
+        // yazl keeps every entry (and what its pump function holds) until the archive ends, so
+        // the bytes are handed over as a stream made when yazl reaches the entry, then dropped:
+        // memory stays flat however many pages there are.
+        let data: Uint8Array | undefined = entry.data;
+        zip.addReadStreamLazy(entry.name, { ...options, size: data.length }, (callback) => {
+          const bytes = data as Uint8Array;
+          data = undefined;
+          const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          callback(null, Readable.from([chunk], { objectMode: false }));
+        });
+      } else {
+        zip.addFile(entry.file, entry.name, options);
+      }
+      // yazl pipes a PassThrough, typed as a plain ReadableStream.
+      await out.drained(zip.outputStream as unknown as { readableLength: number });
     },
     async finish(comicInfoXml) {
       zip.addBuffer(Buffer.from(comicInfoXml, 'utf8'), 'ComicInfo.xml', { compress: true, mtime });
@@ -61,7 +78,7 @@ export async function writeCbz(
 ): Promise<WrittenFile> {
   const writer = createCbzWriter(path, options);
   try {
-    for (const entry of entries) writer.addPage(entry);
+    for (const entry of entries) await writer.addPage(entry);
     return await writer.finish(comicInfoXml);
   } catch (error) {
     await writer.abort();

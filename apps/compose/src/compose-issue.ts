@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Story } from 'storyboard';
 import { type WrittenFile, writeFileAtomic } from 'storyboard';
@@ -24,6 +24,7 @@ import { assertNoLinkedOutputFolders } from './output-folders.js';
 import { composePage, type PageImage } from './page-image.js';
 import { createPdfWriter, type PdfMetadata, type PdfWriter } from './pdf.js';
 import { sheetArt } from './plan.js';
+import { createCanvasPool } from './raw-canvas.js';
 import type { OutputFile, OutputKind } from './types.js';
 
 /** What one page's work hands to the writers. */
@@ -70,13 +71,8 @@ export async function composeIssue(
   const { outDir, formats } = resolved;
   await assertNoLinkedOutputFolders(outDir);
   await mkdir(outDir, { recursive: true });
-  const keepPages = formats.has('pages');
-  const pagesDir = keepPages
-    ? join(outDir, 'pages')
-    : formats.has('cbz')
-      ? await mkdtemp(join(outDir, '.pages-'))
-      : undefined;
-  if (keepPages) await mkdir(pagesDir as string, { recursive: true });
+  const pagesDir = formats.has('pages') ? join(outDir, 'pages') : undefined;
+  if (pagesDir !== undefined) await mkdir(pagesDir, { recursive: true });
   const extension = resolved.pageFormat === 'jpeg' ? 'jpg' : 'png';
   const pdfPath = join(outDir, `${story.slug}.pdf`);
   const cbzPath = join(outDir, `${story.slug}.cbz`);
@@ -97,6 +93,7 @@ export async function composeIssue(
   const tiles: Buffer[] = [];
   let pdf: PdfWriter | undefined;
   let cbz: CbzWriter | undefined;
+  const canvasPool = createCanvasPool(resolved.pagesInFlight);
   emit({ type: 'start', pages: plan.length, outDir });
   try {
     pdf = formats.has('pdf')
@@ -123,6 +120,7 @@ export async function composeIssue(
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg: pdf !== undefined,
             upscaleWarnFactor: resolved.upscaleWarnFactor,
+            canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}
               : { limitInputPixels: resolved.limitInputPixels }),
@@ -156,11 +154,10 @@ export async function composeIssue(
   } catch (error) {
     await Promise.allSettled([pdf?.abort(), cbz?.abort()]);
     throw error;
-  } finally {
-    if (!keepPages && pagesDir !== undefined) await rm(pagesDir, { recursive: true, force: true });
   }
-  if (keepPages)
-    await removeStalePages(pagesDir as string, new Set(result.pages.map((p) => p.file)));
+  if (pagesDir !== undefined) {
+    await removeStalePages(pagesDir, new Set(result.pages.map((p) => p.file)));
+  }
   return result;
 
   async function consumeSheet(done: ComposedSheet, planned: LetteredSheet): Promise<void> {
@@ -174,9 +171,8 @@ export async function composeIssue(
         title: planned.title,
       });
     }
-    if (cbz !== undefined && pagesDir !== undefined) {
-      cbz.addPage({ file: join(pagesDir, done.file), name: done.file });
-    }
+    // The very bytes of the page file: nothing is read back or encoded again.
+    if (cbz !== undefined) await cbz.addPage({ name: done.file, data: image.data });
     comicPages.push({
       type: planned.page === 'cover' ? 'FrontCover' : 'Story',
       width: image.width,
@@ -192,12 +188,8 @@ export async function composeIssue(
       bytes: image.data.length,
     };
     result.pages.push(page);
-    if (keepPages && done.written !== undefined) {
-      record(
-        planned.page === 'cover' ? 'cover' : 'page',
-        join(pagesDir as string, done.file),
-        done.written,
-      );
+    if (pagesDir !== undefined && done.written !== undefined) {
+      record(planned.page === 'cover' ? 'cover' : 'page', join(pagesDir, done.file), done.written);
     }
     for (const warning of image.warnings) {
       result.warnings.push(warning);

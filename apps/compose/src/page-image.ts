@@ -1,10 +1,19 @@
-import sharp, { type JpegOptions, type OverlayOptions } from 'sharp';
+import sharp, { type JpegOptions } from 'sharp';
 import type { Focus, PageLayout, Rect } from 'storyboard';
 import { MissingPanelError } from './errors.js';
 import { type FittedPanel, fitPanel } from './fit.js';
 import type { FontSet } from './fonts/font-set.js';
-import { renderLetteringOverlays } from './lettering/svg-overlay.js';
+import { type OverlayTile, renderLetteringOverlays } from './lettering/svg-overlay.js';
 import type { LetteringLayout } from './lettering/types.js';
+import {
+  blendRgba,
+  blitRgb,
+  type CanvasPool,
+  fillCanvas,
+  fillRect,
+  type RawPixels,
+  type Rgb,
+} from './raw-canvas.js';
 import type { ComposeWarning } from './types.js';
 
 /** One picture on a page. */
@@ -40,6 +49,8 @@ export interface ComposePageOptions {
   upscaleWarnFactor?: number;
   /** Largest panel image accepted, in pixels; `false` for no limit. */
   limitInputPixels?: number | false;
+  /** Where to take the page canvas from (and give it back to), when composing many pages. */
+  canvasPool?: CanvasPool;
 }
 
 /** A finished page image. */
@@ -55,10 +66,11 @@ export interface PageImage {
 }
 
 /**
- * Composes one page image with a single sharp output pass: the page colour, each panel's frame
- * and its picture (fitted in parallel, kept as raw pixels in memory, no temporary files) are
- * laid into one raw RGB page buffer in JS, then the lettering, rasterised from SVG glyph
- * outlines, is composited onto it as small tiles before encoding.
+ * Composes one page image. The panels are fitted (in parallel, kept as raw pixels in memory, no
+ * temporary files) while the lettering is rasterised from SVG glyph outlines into small RGBA
+ * tiles; the page colour, each panel's frame and picture, then the tiles are laid into one raw
+ * RGB canvas in JS, and sharp encodes that canvas once. sharp's own `composite()` would blend
+ * every layer over the whole page, which costs more than decoding the panels.
  * A picture that cannot be read throws a `MissingPanelError`.
  */
 export async function composePage(
@@ -72,6 +84,11 @@ export async function composePage(
   const format = options.format ?? 'jpeg';
   const jpeg = jpegOptions(options.jpegQuality ?? 90, options.jpegOptimiseCoding ?? false);
   const warnFactor = options.upscaleWarnFactor ?? 1.5;
+  const tiles = Promise.all(
+    (lettering === undefined ? [] : renderLetteringOverlays(lettering, fonts)).map(rasteriseTile),
+  );
+  // Awaited below once the panels are in; a failure before that must not go unhandled.
+  tiles.catch(() => undefined);
   const fitted = await Promise.all(
     art.map(async (item): Promise<FittedPanel> => {
       try {
@@ -92,60 +109,63 @@ export async function composePage(
     }),
   );
   const { widthPx: width, heightPx: height } = geometry.canvas;
-  const pixels = Buffer.allocUnsafe(width * height * 3);
-  fillRect(
-    pixels,
+  const [background, border] = await Promise.all([
+    rgbOf(geometry.background),
+    geometry.border.widthPx > 0 && art.some((item) => item.frame !== undefined)
+      ? rgbOf(geometry.border.color)
+      : undefined,
+  ]);
+  const canvas = options.canvasPool?.take(width, height) ?? {
+    data: Buffer.allocUnsafe(width * height * 3),
     width,
     height,
-    { x: 0, y: 0, w: width, h: height },
-    await rgbOf(geometry.background),
-  );
-  const borderRgb =
-    geometry.border.widthPx > 0 && art.some((item) => item.frame !== undefined)
-      ? await rgbOf(geometry.border.color)
-      : undefined;
-  const warnings: ComposeWarning[] = [];
-  art.forEach((item, index) => {
-    const panel = fitted[index] as FittedPanel;
-    if (item.frame !== undefined && borderRgb !== undefined) {
-      for (const strip of frameStrips(item.frame, item.rect)) {
-        fillRect(pixels, width, height, strip, borderRgb);
+  };
+  try {
+    fillCanvas(canvas, background);
+    const warnings: ComposeWarning[] = [];
+    art.forEach((item, index) => {
+      const panel = fitted[index] as FittedPanel;
+      if (item.frame !== undefined && border !== undefined) {
+        for (const strip of frameStrips(item.frame, item.rect)) fillRect(canvas, strip, border);
       }
+      blitRgb(canvas, panel, item.rect.x, item.rect.y);
+      if (panel.scale > warnFactor) warnings.push(upscaleWarning(item, page, panel));
+    });
+    for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
+    const encoder = () => sharp(canvas.data, { raw: { width, height, channels: 3 } });
+    if (format === 'jpeg') {
+      const data = await encoder().jpeg(jpeg).toBuffer();
+      return { data, format, width, height, jpeg: data, warnings };
     }
-    blit(pixels, width, height, panel, item.rect.x, item.rect.y);
-    if (panel.scale > warnFactor) {
-      warnings.push({
-        kind: 'upscale',
-        page,
-        panel: item.panel,
-        factor: panel.scale,
-        message: `Panel ${item.panel} (${page === 'cover' ? 'cover' : `page ${page}`}) is enlarged ${panel.scale.toFixed(2)}× (${panel.source.width} × ${panel.source.height} px to fill ${item.rect.w} × ${item.rect.h} px); raise generation.megapixels in the script for print quality`,
-      });
-    }
-  });
-  const layers: OverlayOptions[] = [];
-  if (lettering !== undefined) {
-    for (const tile of renderLetteringOverlays(lettering, fonts)) {
-      layers.push({ input: Buffer.from(tile.svg), left: tile.left, top: tile.top });
-    }
+    const [data, jpegData] = await Promise.all([
+      encoder().png().toBuffer(),
+      options.alsoJpeg === true ? encoder().jpeg(jpeg).toBuffer() : undefined,
+    ]);
+    return { data, format, width, height, jpeg: jpegData, warnings };
+  } finally {
+    options.canvasPool?.give(canvas);
   }
-  const base = sharp(pixels, { raw: { width, height, channels: 3 } });
-  const canvas = (layers.length > 0 ? base.composite(layers) : base).removeAlpha();
-  if (format === 'jpeg') {
-    const data = await canvas.jpeg(jpeg).toBuffer();
-    return { data, format, width, height, jpeg: data, warnings };
-  }
-  if (options.alsoJpeg !== true) {
-    const data = await canvas.png().toBuffer();
-    return { data, format, width, height, jpeg: undefined, warnings };
-  }
-  const raw = await canvas.raw().toBuffer({ resolveWithObject: true });
-  const rawInput = { raw: { width, height, channels: raw.info.channels } } as const;
-  const [data, jpegData] = await Promise.all([
-    sharp(raw.data, rawInput).png().toBuffer(),
-    sharp(raw.data, rawInput).jpeg(jpeg).toBuffer(),
-  ]);
-  return { data, format, width, height, jpeg: jpegData, warnings };
+}
+
+/** A lettering tile rasterised to straight-alpha RGBA pixels, with its place on the page. */
+async function rasteriseTile(
+  tile: OverlayTile,
+): Promise<RawPixels & { left: number; top: number }> {
+  const { data, info } = await sharp(Buffer.from(tile.svg))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, left: tile.left, top: tile.top };
+}
+
+function upscaleWarning(item: PageArt, page: number | 'cover', panel: FittedPanel): ComposeWarning {
+  return {
+    kind: 'upscale',
+    page,
+    panel: item.panel,
+    factor: panel.scale,
+    message: `Panel ${item.panel} (${page === 'cover' ? 'cover' : `page ${page}`}) is enlarged ${panel.scale.toFixed(2)}× (${panel.source.width} × ${panel.source.height} px to fill ${item.rect.w} × ${item.rect.h} px); raise generation.megapixels in the script for print quality`,
+  };
 }
 
 /** The border between a cell and its picture as up to four solid strips. */
@@ -169,8 +189,6 @@ function frameStrips(frame: Rect, picture: Rect): Rect[] {
   return strips.filter((strip) => strip.w > 0 && strip.h > 0);
 }
 
-type Rgb = readonly [number, number, number];
-
 const rgbCache = new Map<string, Promise<Rgb>>();
 
 /** A colour as sharp itself resolves it (one 1 × 1 pixel), so fills match sharp's `create`. */
@@ -185,47 +203,6 @@ function rgbOf(color: string): Promise<Rgb> {
     rgbCache.set(color, rgb);
   }
   return rgb;
-}
-
-/** Fills `rect` (clipped to the canvas) of a raw RGB canvas with one colour. */
-function fillRect(pixels: Buffer, width: number, height: number, rect: Rect, rgb: Rgb): void {
-  const x0 = Math.max(0, rect.x);
-  const y0 = Math.max(0, rect.y);
-  const x1 = Math.min(width, rect.x + rect.w);
-  const y1 = Math.min(height, rect.y + rect.h);
-  if (x1 <= x0 || y1 <= y0) return;
-  const rowBytes = (x1 - x0) * 3;
-  const first = (y0 * width + x0) * 3;
-  for (let i = 0; i < rowBytes; i += 3) {
-    pixels[first + i] = rgb[0];
-    pixels[first + i + 1] = rgb[1];
-    pixels[first + i + 2] = rgb[2];
-  }
-  for (let y = y0 + 1; y < y1; y++) {
-    pixels.copy(pixels, (y * width + x0) * 3, first, first + rowBytes);
-  }
-}
-
-/** Copies a fitted panel's rows into a raw RGB canvas at (left, top), clipped to the canvas. */
-function blit(
-  pixels: Buffer,
-  width: number,
-  height: number,
-  panel: FittedPanel,
-  left: number,
-  top: number,
-): void {
-  const x0 = Math.max(0, left);
-  const y0 = Math.max(0, top);
-  const x1 = Math.min(width, left + panel.width);
-  const y1 = Math.min(height, top + panel.height);
-  if (x1 <= x0 || y1 <= y0) return;
-  const srcStride = panel.width * 3;
-  const rowBytes = (x1 - x0) * 3;
-  for (let y = y0; y < y1; y++) {
-    const src = (y - top) * srcStride + (x0 - left) * 3;
-    panel.data.copy(pixels, (y * width + x0) * 3, src, src + rowBytes);
-  }
 }
 
 function jpegOptions(quality: number, optimiseCoding: boolean): JpegOptions {

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import {
   type AtomicWriteStream,
@@ -46,9 +45,6 @@ export interface PdfWriter {
   /** Drops the document; nothing appears at the final path. */
   abort(): Promise<void>;
 }
-
-/** Bytes allowed to queue between pdfkit and the disk before `addPage` waits. */
-const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
 
 /**
  * Starts a PDF at `path`, streamed to disk page by page (memory does not grow with the page
@@ -106,12 +102,7 @@ export function createPdfWriter(path: string, metadata: PdfMetadata, fonts: Font
       }
       doc.outline.addItem(page.title);
       labels.push(page.label);
-      while (doc.readableLength + out.stream.writableLength > MAX_QUEUED_BYTES) {
-        if (out.stream.destroyed) throw new Error(`Writing ${path} stopped`);
-        // Paused by the pipe: wait for the disk; flowing: let the queued bytes move on.
-        if (out.stream.writableNeedDrain) await once(out.stream, 'drain');
-        else await new Promise((resolve) => setImmediate(resolve));
-      }
+      await out.drained(doc);
     },
     async finish() {
       root.data.PageLabels = { Nums: pageLabelRanges(labels) };

@@ -1,8 +1,8 @@
 /**
- * The Wiro v1 protocol as comics-factory understands it, from Wiro's public documentation, its
- * published examples and its official clients. Where those leave a point open, the rule chosen
- * is marked "(chosen)" and decided here and only here; the client and the emulator both import
- * these names so they cannot drift apart.
+ * The Wiro v1 protocol as comics-factory understands it (see docs/wiro-protocol.md), from Wiro's
+ * public documentation, its published examples and its official clients. Every rule marked
+ * "Chosen" there is decided here and only here; the client and the emulator both import these
+ * names so they cannot drift apart.
  */
 
 /** Default REST base URL. */

@@ -8,7 +8,7 @@ export interface ProjectCredentials {
   apiSecret?: string | undefined;
 }
 
-/** The exact messages Wiro sends with HTTP 401 (Wiro's error reference). */
+/** The exact messages Wiro sends with HTTP 401 (Wiro's error reference; docs/wiro-protocol.md). */
 export const AUTH_MESSAGES = {
   unknownKey: 'Project authorization is not founded.',
   signatureRequired:

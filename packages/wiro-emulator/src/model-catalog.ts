@@ -41,7 +41,7 @@ const COMICS_TRIGGER = 'ComicsFact1 style.';
 
 /**
  * Adel_AI/Comics-Factory-v1, the Flux LoRA comics-factory renders on, as Tool/Detail describes it
- * (limits chosen; model id and categories are the emulator's own).
+ * (limits chosen in docs/wiro-protocol.md; model id and categories are the emulator's own).
  */
 export const COMICS_FACTORY_V1: ModelDefinition = {
   owner: 'Adel_AI',

@@ -10,16 +10,24 @@ export interface FaceMetrics {
   capHeight: number;
 }
 
+/** A string shaped in one font: glyphs with their positions, in font units. */
+export interface ShapedText {
+  /** Sum of the advances. */
+  advanceWidth: number;
+  glyphs: Array<{ id: number; xAdvance: number; xOffset: number; yOffset: number }>;
+}
+
 /**
  * The bundled fonts, opened on first use (the Noto Sans fallbacks are only parsed when a
  * character needs them). Create one per compose run and share it between pages; it caches parsed
- * fonts and glyph outlines, nothing else.
+ * fonts, glyph outlines and shaped strings, nothing else.
  */
 export class FontSet {
   readonly #faces: Record<LetteringFace, BundledFont[]>;
   readonly #files = new Map<string, BundledFont>();
   readonly #fonts = new Map<string, FontkitFont>();
   readonly #outlines = new Map<string, string>();
+  readonly #shaped = new Map<string, ShapedText>();
 
   constructor(faces: Record<LetteringFace, BundledFont[]> = listFaceFonts()) {
     this.#faces = faces;
@@ -84,6 +92,32 @@ export class FontSet {
     const font = this.font(key);
     const scale = sizePx / font.unitsPerEm;
     return font.getGlyph(glyphId).path.transform(scale, 0, 0, -scale, x, y).toSVG();
+  }
+
+  /**
+   * `text` shaped in one font (kerning, ligatures), cached: lettering measures the same words
+   * and lines many times while it wraps and shrinks text, and pages repeat words.
+   */
+  shape(key: string, text: string): ShapedText {
+    const id = `${key}\u0000${text}`;
+    let shaped = this.#shaped.get(id);
+    if (shaped === undefined) {
+      const run = this.font(key).layout(text);
+      shaped = {
+        advanceWidth: run.advanceWidth,
+        glyphs: run.glyphs.map((glyph, index) => {
+          const position = run.positions[index];
+          return {
+            id: glyph.id,
+            xAdvance: position?.xAdvance ?? glyph.advanceWidth,
+            xOffset: position?.xOffset ?? 0,
+            yOffset: position?.yOffset ?? 0,
+          };
+        }),
+      };
+      this.#shaped.set(id, shaped);
+    }
+    return shaped;
   }
 
   /** SVG path data (font units, y up) of one glyph, cached. */

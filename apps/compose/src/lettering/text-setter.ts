@@ -105,8 +105,8 @@ export class TextSetter {
     if (ems === undefined) {
       ems = 0;
       for (const segment of this.segment(face, text, place)) {
-        const font = this.fonts.font(segment.fontKey);
-        ems += font.layout(segment.text).advanceWidth / font.unitsPerEm;
+        const { unitsPerEm } = this.fonts.font(segment.fontKey);
+        ems += this.fonts.shape(segment.fontKey, segment.text).advanceWidth / unitsPerEm;
       }
       this.#widths.set(cacheKey, ems);
     }
@@ -235,18 +235,11 @@ export class TextSetter {
 
   /** Shapes one segment with its baseline starting at `(x, y)`. */
   shape(segment: TextSegment, sizePx: number, x: number, y: number): GlyphRun {
-    const font = this.fonts.font(segment.fontKey);
-    const scale = sizePx / font.unitsPerEm;
-    const shaped = font.layout(segment.text);
+    const scale = sizePx / this.fonts.font(segment.fontKey).unitsPerEm;
     let pen = 0;
-    const glyphs = shaped.glyphs.map((glyph, index) => {
-      const position = shaped.positions[index];
-      const placed = {
-        id: glyph.id,
-        x: pen + (position?.xOffset ?? 0) * scale,
-        y: -(position?.yOffset ?? 0) * scale,
-      };
-      pen += (position?.xAdvance ?? glyph.advanceWidth) * scale;
+    const glyphs = this.fonts.shape(segment.fontKey, segment.text).glyphs.map((glyph) => {
+      const placed = { id: glyph.id, x: pen + glyph.xOffset * scale, y: -glyph.yOffset * scale };
+      pen += glyph.xAdvance * scale;
       return placed;
     });
     return { fontKey: segment.fontKey, text: segment.text, sizePx, x, y, width: pen, glyphs };

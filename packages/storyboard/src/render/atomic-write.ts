@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -11,6 +12,9 @@ export interface WrittenFile {
   /** Lower-case hex SHA-256. */
   sha256: string;
 }
+
+/** Bytes allowed to queue in front of the disk before a streamed writer waits. */
+const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
 
 /** A file being streamed to a temporary name, renamed into place only by `commit`. */
 export interface AtomicWriteStream {
@@ -27,6 +31,12 @@ export interface AtomicWriteStream {
   commit(): Promise<WrittenFile>;
   /** Stops writing and deletes the temporary file; the final path is never touched. */
   abort(): Promise<void>;
+  /**
+   * Resolves once fewer than 8 MB wait to reach the disk, counting those still queued in
+   * `source` (the stream piped into this one), so a producer faster than the disk stays bounded.
+   * Rejects when writing stopped.
+   */
+  drained(source: { readonly readableLength: number }): Promise<void>;
 }
 
 /** A hidden temporary name next to `path`: `.<name>.<random>.tmp`. */
@@ -86,6 +96,14 @@ export function createAtomicWriteStream(path: string): AtomicWriteStream {
       input.destroy();
       await done.catch(() => undefined);
       await rm(temporaryPath, { force: true });
+    },
+    async drained(source) {
+      while (source.readableLength + input.writableLength > MAX_QUEUED_BYTES) {
+        if (input.destroyed) throw new Error(`Writing ${path} stopped`);
+        // Paused by the pipe: wait for the disk; flowing: let the queued bytes move on.
+        if (input.writableNeedDrain) await once(input, 'drain');
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
     },
   };
 }
