@@ -1,6 +1,7 @@
 /**
- * fontkit, reached through pdfkit (which depends on it) so that measuring, SVG glyph outlines and
- * the PDF all use the same font engine. Only the parts compose uses are typed here.
+ * fontkit, the font engine pdfkit embeds fonts with: compose declares the version range pdfkit
+ * depends on, so measuring, SVG glyph outlines and the PDF all use the same engine. Only the
+ * parts compose uses are typed here.
  * @internal
  */
 import { createRequire } from 'node:module';
@@ -52,8 +53,7 @@ interface FontkitModule {
   create(data: Uint8Array): FontkitFont;
 }
 
-const requireHere = createRequire(import.meta.url);
-const fontkit = createRequire(requireHere.resolve('pdfkit'))('fontkit') as FontkitModule;
+const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
 
 /** Parses a TTF, OTF, WOFF or WOFF2 file. */
 export function openFontkitFont(data: Uint8Array): FontkitFont {
