@@ -5,6 +5,7 @@
  * @internal
  */
 import { createRequire } from 'node:module';
+import { isWoff, woffToSfnt } from './woff.js';
 
 /** One glyph of a font. */
 export interface FontkitGlyph {
@@ -57,5 +58,5 @@ const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
 
 /** Parses a TTF, OTF, WOFF or WOFF2 file. */
 export function openFontkitFont(data: Uint8Array): FontkitFont {
-  return fontkit.create(data);
+  return fontkit.create(isWoff(data) ? woffToSfnt(data) : data);
 }
