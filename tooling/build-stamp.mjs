@@ -30,15 +30,38 @@ function listInputs(dir) {
   return [...CONFIG_FILES.filter((name) => existsSync(join(dir, name))), ...sources.sort()];
 }
 
-/** SHA-256 over the path and content of every input of the package at `dir`. */
-export function digestSources(dir) {
+/** The package.json of the package at `dir`. */
+function readManifest(dir) {
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+}
+
+/** The folders of the workspace packages the package at `dir` uses at run time. */
+function workspaceDependencies(dir) {
+  return Object.entries(readManifest(dir).dependencies ?? {})
+    .filter(([, version]) => String(version).startsWith('workspace:'))
+    .map(([name]) => realpathSync(join(dir, 'node_modules', name)));
+}
+
+/**
+ * SHA-256 over the path and content of every input of the package at `dir`, and over the digests
+ * of the workspace packages it uses at run time: a build that bundles a dependency is out of date
+ * when that dependency's source changes. `digests` memoises by folder.
+ */
+export function digestSources(dir, digests = new Map()) {
+  const known = digests.get(dir);
+  if (known) return known;
   const hash = createHash('sha256');
   for (const file of listInputs(dir)) {
     hash.update(`${file}\0`);
     hash.update(readFileSync(join(dir, file)));
     hash.update('\0');
   }
-  return hash.digest('hex');
+  for (const dependency of workspaceDependencies(dir)) {
+    hash.update(`${digestSources(dependency, digests)}\0`);
+  }
+  const digest = hash.digest('hex');
+  digests.set(dir, digest);
+  return digest;
 }
 
 /** The digest the last successful build of the package at `dir` recorded, if any. */
@@ -50,33 +73,21 @@ export function readBuildStamp(dir) {
   }
 }
 
-/** The package.json of the package at `dir`. */
-function readManifest(dir) {
-  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-}
-
 /**
  * The names of the package at `dir` and of every workspace package it uses at run time whose
- * `dist/` is missing or was built from other source than what is on disk now; empty when every
- * `dist/` is current. A package without `src/` (an installed copy) counts as current.
+ * `dist/` is missing or was built from other source than what is on disk now (its own or a
+ * dependency's), dependencies first; empty when every `dist/` is current.
  */
 export function findStalePackages(dir) {
   const stale = [];
   const seen = new Set();
+  const digests = new Map();
   const visit = (packageDir) => {
     if (seen.has(packageDir)) return;
     seen.add(packageDir);
-    const manifest = readManifest(packageDir);
-    if (
-      existsSync(join(packageDir, 'src')) &&
-      readBuildStamp(packageDir) !== digestSources(packageDir)
-    ) {
-      stale.push(manifest.name);
-    }
-    for (const [name, version] of Object.entries(manifest.dependencies ?? {})) {
-      if (String(version).startsWith('workspace:')) {
-        visit(realpathSync(join(packageDir, 'node_modules', name)));
-      }
+    for (const dependency of workspaceDependencies(packageDir)) visit(dependency);
+    if (readBuildStamp(packageDir) !== digestSources(packageDir, digests)) {
+      stale.push(readManifest(packageDir).name);
     }
   };
   visit(realpathSync(dir));

@@ -19,7 +19,7 @@ export async function runBuiltOrSource({ packageDir, built, source, name }) {
   if (stale.length === 0) return import(pathToFileURL(join(packageDir, built)).href);
 
   process.stderr.write(
-    `${name}: running from source, slower to start (${stale.join(', ')} changed since the last build; \`pnpm build\` makes it fast again)\n`,
+    `${name}: running from source, slower to start (the build of ${stale.join(', ')} is out of date; \`pnpm build\` makes it fast again)\n`,
   );
   let tsx;
   try {

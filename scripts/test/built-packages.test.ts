@@ -131,26 +131,32 @@ describe('the comics-render bin', () => {
     expect(stderr).toBe('');
   });
 
-  it('renders an issue from the build', async () => {
-    const story = join(scratch, 'story.yaml');
+  it.each([
+    ['on Wiro (the test emulator)', 'wiro', []],
+    ['as drafts on the embedded emulator', 'draft', ['--draft']],
+  ])('renders an issue from the build %s', async (_how, backend, flags) => {
+    const dir = await mkdtemp(join(scratch, 'render-'));
+    const story = join(dir, 'story.yaml');
     await writeFile(
       story,
       await readFile(join(ROOT, 'packages/storyboard/fixtures/valid/minimal.yaml'), 'utf8'),
     );
-    const outDir = join(scratch, 'out');
-    const { stdout } = await render([story, '--out', outDir, '--json', '--format', 'pages,pdf'], {
-      ...emulatorEnv(emulator),
-      COMICS_CACHE_DIR: join(scratch, 'cache'),
-    });
+    const outDir = join(dir, 'out');
+    const { stdout } = await render(
+      [story, '--out', outDir, '--json', '--format', 'pages,pdf', ...flags],
+      { ...emulatorEnv(emulator), COMICS_CACHE_DIR: join(dir, 'cache') },
+    );
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
       type: string;
       exitCode: number;
+      backend: string;
       outputs: Array<{ kind: string; path: string }>;
     };
-    expect(result).toMatchObject({ type: 'result', exitCode: 0 });
-    const pdf = result.outputs.find((output) => output.kind === 'pdf');
-    expect(pdf).toBeDefined();
-    const bytes = await readFile(resolve(outDir, pdf!.path));
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(result).toMatchObject({ type: 'result', exitCode: 0, backend });
+    const path = (kind: string) =>
+      resolve(outDir, result.outputs.find((o) => o.kind === kind)!.path);
+    expect((await readFile(path('pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const page = await sharp(path('page')).metadata();
+    expect(page.width).toBeGreaterThan(1000);
   });
 });

@@ -90,13 +90,22 @@ describe('runBuiltOrSource', () => {
       join(ws.dep, 'src', 'index.ts'),
       "export const where: string = 'dep edited';\n",
     );
-    expect(findStalePackages(ws.app)).toEqual(['dep']);
+    expect(findStalePackages(ws.app)).toEqual(['dep', 'app']);
     const { stdout, stderr } = await runApp(ws.app);
     expect(stdout).toBe('app source, dep edited');
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stderr).toMatch(
-      /^app: running from source.*\(dep changed since the last build; `pnpm build`/,
+      /^app: running from source.*\(the build of dep, app is out of date; `pnpm build`/,
     );
+  });
+
+  it('keeps a build stale until it is rebuilt after its dependency changed (it may bundle it)', async () => {
+    await writeFile(
+      join(ws.dep, 'src', 'index.ts'),
+      "export const where: string = 'dep edited';\n",
+    );
+    await stamp(ws.dep);
+    expect(findStalePackages(ws.app)).toEqual(['app']);
   });
 
   it('counts a new source file and a changed package.json, not a new test', async () => {
@@ -106,7 +115,7 @@ describe('runBuiltOrSource', () => {
     expect(findStalePackages(ws.app)).toEqual(['app']);
     await stamp(ws.app);
     await writeFile(join(ws.dep, 'package.json'), '{"name":"dep","type":"module"}');
-    expect(findStalePackages(ws.app)).toEqual(['dep']);
+    expect(findStalePackages(ws.app)).toEqual(['dep', 'app']);
   });
 
   it('counts a package that was never built as stale', async () => {

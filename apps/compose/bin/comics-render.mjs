@@ -6,7 +6,7 @@ import { runBuiltOrSource } from '../../../tooling/run-built-or-source.mjs';
 
 await runBuiltOrSource({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
-  built: 'dist/cli/main.js',
+  built: 'dist/bundle/render.js',
   source: 'src/cli/main.ts',
   name: 'render',
 });
