@@ -1,5 +1,5 @@
 /**
- * Measures draft-image speed: `pnpm --filter wiro-emulator exec tsx scripts/measure-draft-image.ts`.
+ * Measures draft-image speed: `pnpm --filter wiro-emulator measure`.
  * Prints the mean milliseconds to draw and to draw+encode a 1024×1024 frame.
  */
 import { drawDraftImage, renderDraftImage } from '../src/draft-image.js';

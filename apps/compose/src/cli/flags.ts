@@ -19,7 +19,9 @@ export function parseFlags<F extends Record<string, FlagSpec>>(
   argv: string[],
   flags: F,
   allowPositionals: boolean,
-) {
+): ReturnType<
+  typeof parseArgs<{ args: string[]; options: F; allowPositionals: boolean; strict: true }>
+> {
   try {
     return parseArgs({ args: argv, options: flags, allowPositionals, strict: true });
   } catch (error) {

@@ -1,17 +1,12 @@
 #!/usr/bin/env node
 /**
  * `pnpm render [command] <story.yaml>`: a thin shell over `renderIssue`. Progress goes to stderr,
- * results to stdout; usage errors exit 2 with one line.
+ * results to stdout; usage errors exit 2 with one line. The pipeline is imported only once a
+ * command needs it, so `--help` and usage errors start at once.
  */
-import { StoryValidationError } from 'storyboard';
 import { LetteringError } from '../errors.js';
-import {
-  ExitCode,
-  invocationDir,
-  renderIssue,
-  resolveUserPath,
-  validateIssue,
-} from '../pipeline/index.js';
+import { ExitCode } from '../pipeline/exit-codes.js';
+import { invocationDir, resolveUserPath } from '../pipeline/paths.js';
 import { parseCliArgs, UsageError, usage } from './args.js';
 import { loadUserDotEnv } from './dot-env.js';
 import { runCommand } from './flags.js';
@@ -44,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const storyPath = resolveUserPath(args.story);
 
+  const [{ renderIssue, validateIssue }, { StoryValidationError }] = await Promise.all([
+    import('../pipeline/index.js'),
+    import('storyboard'),
+  ]);
   if (args.command === 'validate') {
     try {
       const { story } = await validateIssue(storyPath);

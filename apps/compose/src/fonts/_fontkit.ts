@@ -1,9 +1,11 @@
 /**
- * fontkit, reached through pdfkit (which depends on it) so that measuring, SVG glyph outlines and
- * the PDF all use the same font engine. Only the parts compose uses are typed here.
+ * fontkit, the font engine pdfkit embeds fonts with: compose declares the version range pdfkit
+ * depends on, so measuring, SVG glyph outlines and the PDF all use the same engine. Only the
+ * parts compose uses are typed here.
  * @internal
  */
 import { createRequire } from 'node:module';
+import { isWoff, woffToSfnt } from './woff.js';
 
 /** One glyph of a font. */
 export interface FontkitGlyph {
@@ -52,10 +54,9 @@ interface FontkitModule {
   create(data: Uint8Array): FontkitFont;
 }
 
-const requireHere = createRequire(import.meta.url);
-const fontkit = createRequire(requireHere.resolve('pdfkit'))('fontkit') as FontkitModule;
+const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
 
 /** Parses a TTF, OTF, WOFF or WOFF2 file. */
 export function openFontkitFont(data: Uint8Array): FontkitFont {
-  return fontkit.create(data);
+  return fontkit.create(isWoff(data) ? woffToSfnt(data) : data);
 }

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { expandPanels, PanelCache, type Story } from 'storyboard';
+import { runInOrder } from '../_ordered-pool.js';
 import type { BackendKind } from './backend.js';
 import { estimateTaskCost } from './estimate.js';
 import { selectPanels } from './select-panels.js';
 import type { PlannedPanel } from './types.js';
+
+/** Cache lookups read at once while planning. */
+const CACHE_LOOKUPS_IN_FLIGHT = 8;
 
 /** The panels of an issue, what is cached, and where the backend's cache lives. */
 export interface PanelPlan {
@@ -29,14 +33,20 @@ export async function planPanels(
   const cacheDir = join(options.cacheRoot, options.backend);
   const cache = new PanelCache(cacheDir);
   const panels: PlannedPanel[] = [];
-  // One at a time: each lookup reads and hashes a picture of a megabyte or more.
-  for (const job of jobs) {
-    panels.push({
-      job,
-      cached: (await cache.get(job.cacheKey, job.inputs.samples)) !== undefined,
-      selected: !only || only.has(job.id),
-      estimatedCost: estimateTaskCost(job.inputs),
-    });
-  }
+  // A few at a time: each lookup reads and hashes a picture of a megabyte or more, and waiting
+  // for one read after another is most of a no-op rebuild.
+  await runInOrder(
+    jobs,
+    CACHE_LOOKUPS_IN_FLIGHT,
+    (job) => cache.get(job.cacheKey, job.inputs.samples),
+    async (entry, job) => {
+      panels.push({
+        job,
+        cached: entry !== undefined,
+        selected: !only || only.has(job.id),
+        estimatedCost: estimateTaskCost(job.inputs),
+      });
+    },
+  );
   return { panels, only, cache, cacheDir, journalPath: join(cacheDir, 'journal.jsonl') };
 }

@@ -1,0 +1,95 @@
+/**
+ * Build stamps. A package's build writes a digest of the files it compiled into
+ * `dist/.build-stamp`; a launcher recomputes the digest (a few milliseconds) and runs `dist/`
+ * only when it still matches, so an edit is never silently ignored. Plain JavaScript: it runs
+ * before anything is compiled.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The export condition under which workspace packages resolve to their TypeScript source
+ * (`src/index.ts`) instead of `dist/`: the repository's own tests, type checks and tsx runs use
+ * it; a plain `node` never does.
+ */
+export const SOURCE_CONDITION = 'comics-factory-source';
+
+/** Where a package's build records the digest of what it compiled, inside `dist/`. */
+export const STAMP_FILE = '.build-stamp';
+
+/** The files a package's build reads, besides `src/` (tests excluded). */
+const CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json'];
+
+/** The files a build of the package at `dir` compiles, relative to `dir`, in a stable order. */
+function listInputs(dir) {
+  const src = join(dir, 'src');
+  const sources = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+  return [...CONFIG_FILES.filter((name) => existsSync(join(dir, name))), ...sources.sort()];
+}
+
+/** The package.json of the package at `dir`. */
+function readManifest(dir) {
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+}
+
+/** The folders of the workspace packages the package at `dir` uses at run time. */
+function workspaceDependencies(dir) {
+  return Object.entries(readManifest(dir).dependencies ?? {})
+    .filter(([, version]) => String(version).startsWith('workspace:'))
+    .map(([name]) => realpathSync(join(dir, 'node_modules', name)));
+}
+
+/**
+ * SHA-256 over the path and content of every input of the package at `dir`, and over the digests
+ * of the workspace packages it uses at run time: a build that bundles a dependency is out of date
+ * when that dependency's source changes. `digests` memoises by folder.
+ */
+export function digestSources(dir, digests = new Map()) {
+  const known = digests.get(dir);
+  if (known) return known;
+  const hash = createHash('sha256');
+  for (const file of listInputs(dir)) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(join(dir, file)));
+    hash.update('\0');
+  }
+  for (const dependency of workspaceDependencies(dir)) {
+    hash.update(`${digestSources(dependency, digests)}\0`);
+  }
+  const digest = hash.digest('hex');
+  digests.set(dir, digest);
+  return digest;
+}
+
+/** The digest the last successful build of the package at `dir` recorded, if any. */
+export function readBuildStamp(dir) {
+  try {
+    return readFileSync(join(dir, 'dist', STAMP_FILE), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The names of the package at `dir` and of every workspace package it uses at run time whose
+ * `dist/` is missing or was built from other source than what is on disk now (its own or a
+ * dependency's), dependencies first; empty when every `dist/` is current.
+ */
+export function findStalePackages(dir) {
+  const stale = [];
+  const seen = new Set();
+  const digests = new Map();
+  const visit = (packageDir) => {
+    if (seen.has(packageDir)) return;
+    seen.add(packageDir);
+    for (const dependency of workspaceDependencies(packageDir)) visit(dependency);
+    if (readBuildStamp(packageDir) !== digestSources(packageDir, digests)) {
+      stale.push(readManifest(packageDir).name);
+    }
+  };
+  visit(realpathSync(dir));
+  return stale;
+}
