@@ -10,7 +10,7 @@ export {
   writeCbz,
 } from './cbz.js';
 export { buildComicInfo, type ComicInfoPage } from './comic-info.js';
-export { composeIssue, pdfMetadata } from './compose-issue.js';
+export { composeIssue } from './compose-issue.js';
 export {
   type ContactSheetLayout,
   type ContactSheetOptions,
@@ -69,6 +69,7 @@ export {
   type OutputFormat,
   resolveComposeOptions,
 } from './options.js';
+export { pdfMetadata } from './outputs/pdf-output.js';
 export {
   type ComposePageOptions,
   composePage,
