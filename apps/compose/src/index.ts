@@ -21,8 +21,10 @@ export {
 export {
   ComposeError,
   formatCodePoint,
+  type LetteredItemRef,
   LetteringError,
   type LetteringPlace,
+  LetteringProblemsError,
   MissingGlyphError,
   MissingPanelError,
   UnsafeOutputError,

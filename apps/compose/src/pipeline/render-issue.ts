@@ -6,7 +6,7 @@ import {
   StoryValidationError,
   writeManifest,
 } from 'storyboard';
-import { LetteringError, UnsafeOutputError } from '../errors.js';
+import { UnsafeOutputError } from '../errors.js';
 import { OUTPUT_FORMATS } from '../options.js';
 import { assertNoLinkedOutputFolders } from '../output-folders.js';
 import { chooseBackend } from './backend.js';
@@ -43,8 +43,6 @@ async function validate(
   } catch (error) {
     if (error instanceof StoryValidationError)
       return { refused: refused(ExitCode.Invalid, error.message) };
-    if (error instanceof LetteringError)
-      return { refused: refused(ExitCode.Invalid, `${storyPath}: ${error.message}`) };
     throw error;
   }
 }

@@ -37,7 +37,8 @@ describe('render validate', () => {
     for (const command of ['validate', 'plan', 'render']) {
       const result = await h.run([command, unicode]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/unicode\.yaml: Cannot letter .* in panel cover .*U\+2615/);
+      expect(result.stderr).toMatch(/unicode\.yaml:3:8 title: cannot letter .*U\+2615/);
+      expect(result.stderr).toContain('4 problems');
     }
     expect(h.emulator.ledger().requests).toEqual([]);
     expect(await readdir(h.dir)).toEqual([]);

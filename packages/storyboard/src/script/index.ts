@@ -18,6 +18,7 @@ export {
 } from './layouts.js';
 export type { StoryLimits } from './limits.js';
 export { STORY_LIMITS } from './limits.js';
+export { type LetteredTextPlace, locateLetteredText } from './locate-text.js';
 export type { ParseStoryOptions, SafeParseStoryResult } from './parse.js';
 export { parseStory, safeParseStory } from './parse.js';
 export type { StoryDocument, StoryInput } from './schema.js';
