@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { computeUpscaledSize, fitsUpscaleLimits, type PixelSize, REAL_ESRGAN } from 'wiro-core';
 import { findLiveFile, parseFilePath } from './files.js';
@@ -15,10 +16,15 @@ export interface UpscaleSource {
   output: PixelSize;
 }
 
-/** How an upscale task will go: its run time, and its source or the reason it will fail. */
+/**
+ * How an upscale task will go: its run time, and its source or the reason it will fail. With a
+ * source, `keyInputs` are the inputs its ledger input key is made of: the validated inputs with
+ * `inputImageUrl` replaced by `sha256:<hex>` of the picture, so the same picture upscaled through
+ * two URLs (an output URL, then an upload of it) counts as the same input.
+ */
 export type UpscalePlan =
-  | { taskMs: number; source: UpscaleSource; failure?: undefined }
-  | { taskMs: number; source?: undefined; failure: string };
+  | { taskMs: number; source: UpscaleSource; keyInputs: ValidatedInputs; failure?: undefined }
+  | { taskMs: number; source?: undefined; keyInputs?: undefined; failure: string };
 
 /** Output pixels an upscale takes `taskMs` for (chosen: 2048 × 2048). */
 const REFERENCE_PIXELS = 2048 * 2048;
@@ -93,8 +99,10 @@ export async function planUpscale(
     );
   }
   const owner = state.tasks.get(file.folder);
+  const digest = createHash('sha256').update(file.bytes).digest('hex');
   return {
     taskMs: computeUpscaleTaskMs(state.options.taskMs, output),
     source: { bytes: file.bytes, path: file.path, taskid: owner?.id, output },
+    keyInputs: { ...parameters, inputImageUrl: `sha256:${digest}` },
   };
 }

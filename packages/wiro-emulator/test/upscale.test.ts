@@ -170,6 +170,21 @@ describe('xinntao/Real-ESRGAN on the emulator', () => {
     expect([picture.width, picture.height]).toEqual([60, 40]);
   });
 
+  it('keys the ledger by the picture, not its URL: the same upscale paid twice shows', async () => {
+    const generation = await runAndWait(COMICS, { ...INPUTS, seed: '77' });
+    const source = generation.outputs[0];
+    if (!source) throw new Error('the generation has no output');
+    const first = await runAndWait(UPSCALE, upscaleInputs(source.url, 2));
+    const bytes = Buffer.from(await (await fetch(source.url)).arrayBuffer());
+    const url = await client.uploadFile({ data: bytes, filename: 'again.png' });
+    const second = await runAndWait(UPSCALE, upscaleInputs(url, 2));
+    const key = ledgerTask(first.id)?.inputKey;
+    expect(ledgerTask(second.id)?.inputKey).toBe(key);
+    expect(wiro.ledger().billedTwice).toContain(key);
+    const other = await runAndWait(UPSCALE, upscaleInputs(url, 3));
+    expect(ledgerTask(other.id)?.inputKey).not.toBe(key);
+  });
+
   it('enlarges a File/Upload URL', async () => {
     const url = await client.uploadFile({
       data: await solidPng(100, 60, 200, 30, 40),

@@ -85,7 +85,7 @@ export async function handleRun(
     projectId: state.projectIdOf(context.apiKey),
     received,
     parameters: checked.parameters,
-    inputKey: computeInputKey(modelSlug(model), checked.parameters),
+    inputKey: computeInputKey(modelSlug(model), upscale?.keyInputs ?? checked.parameters),
     callbackUrl: checked.callbackUrl,
     plan: planLifecycle({
       queueMs: state.options.queueMs,
