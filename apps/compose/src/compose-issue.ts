@@ -111,8 +111,11 @@ export async function composeIssue(
         emit({ type: 'page', done: result.pages.length, total: sheets.length, page: planned.page });
       },
     );
-    for (const writer of writers) {
-      for (const output of await writer.finish()) {
+    // Writers finish side by side (the PDF embeds its fonts, the contact sheet is encoded).
+    const finished = await Promise.allSettled(writers.map((writer) => writer.finish()));
+    for (const outcome of finished) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      for (const output of outcome.value) {
         result.outputs.push(output);
         emit({ type: 'output', output });
       }
