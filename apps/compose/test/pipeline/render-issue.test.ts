@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createWiroClient, REAL_ESRGAN } from 'wiro-core';
@@ -120,3 +121,22 @@ it('composes each page as soon as its panels are final, while later panels still
   expect(firstPage).toBeLessThan(lastDone);
   expect(log.at(-1)).toBe(`page ${3}`);
 });
+
+it.each(['noir', 'manga-rtl'])(
+  'plans the %s example so that no panel prints below 300 ppi, and lists those that would without upscale',
+  async (name) => {
+    const storyPath = fileURLToPath(
+      new URL(`../../../../examples/${name}/story.yaml`, import.meta.url),
+    );
+    const options = { storyPath, mode: 'plan' as const, cacheDir: join(dir, 'cache') };
+    const planned = await renderIssue(options);
+    expect(planned.exitCode).toBe(0);
+    expect(planned.plan.filter((panel) => panel.ppi.final < 300)).toEqual([]);
+    const plain = await renderIssue({ ...options, upscale: false });
+    const low = plain.plan.filter((panel) => panel.ppi.final < 300).map((panel) => panel.job.id);
+    expect(low.length).toBeGreaterThan(0);
+    expect(planned.plan.filter((panel) => panel.job.upscale).map((panel) => panel.job.id)).toEqual(
+      low,
+    );
+  },
+);
