@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { Story } from 'storyboard';
+import { join } from 'node:path';
+import { type Story, sweepTemporaryFiles } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
 import { createFontSet } from './fonts/font-set.js';
 import { letterIssue } from './letter-issue.js';
@@ -52,6 +53,9 @@ export async function composeIssue(
   const { outDir } = resolved;
   await assertNoLinkedOutputFolders(outDir);
   await mkdir(outDir, { recursive: true });
+  // A run killed while composing (pages are composed while panels render) leaves its temporary
+  // files; this compose replaces every output, so they go.
+  for (const dir of [outDir, join(outDir, 'pages')]) await sweepTemporaryFiles(dir);
   const extension = resolved.pageFormat === 'jpeg' ? 'jpg' : 'png';
   const writers: OutputWriter[] = await createOutputs({
     story,

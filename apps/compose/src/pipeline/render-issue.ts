@@ -4,6 +4,7 @@ import {
   type RenderResult,
   type Story,
   StoryValidationError,
+  sweepTemporaryFiles,
   targetPpi,
   writeManifest,
 } from 'storyboard';
@@ -95,6 +96,8 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     if (error instanceof UnsafeOutputError) return refused(ExitCode.Invalid, error.message, story);
     throw error;
   }
+  // Temporary files of a run killed while composing go, even when nothing is composed again.
+  for (const dir of [outDir, join(outDir, 'pages')]) await sweepTemporaryFiles(dir);
   const manifestPath = join(outDir, 'manifest.json');
   const base = { ...planned, plan: plan.panels, outDir, manifestPath };
   const formats = options.formats ?? OUTPUT_FORMATS;
