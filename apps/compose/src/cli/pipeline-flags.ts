@@ -1,4 +1,4 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
+import { OPT_IN_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';
 import { type FlagSpec, isTruthy, parseList, positiveNumber } from './flags.js';
 
 /**
@@ -25,7 +25,7 @@ export function pipelineFlags<P extends string>(prefix: P) {
     format: {
       type: 'string',
       env: `${prefix}_FORMAT`,
-      help: `outputs to write: ${OUTPUT_FORMATS.join(',')} (default all)`,
+      help: `outputs to write: ${[...OUTPUT_FORMATS, ...OPT_IN_FORMATS].join(',')} (default ${OUTPUT_FORMATS.join(',')})`,
     },
     draft: {
       type: 'boolean',
@@ -75,7 +75,7 @@ export function readPipelineFlags(
     cacheDir: text('cache-dir'),
     concurrency: positiveNumber('concurrency', text('concurrency'), true),
     maxCost: positiveNumber('max-cost', text('max-cost'), false),
-    formats: parseList('format', text('format'), OUTPUT_FORMATS),
+    formats: parseList('format', text('format'), [...OUTPUT_FORMATS, ...OPT_IN_FORMATS]),
     draft: on('draft'),
     json: on('json'),
     verbose: values.verbose === true,
