@@ -23,7 +23,7 @@ import { createCanvasPool } from './raw-canvas.js';
  * `letterIssue`. Pages are then composed `pagesInFlight` at a time and handed to every output
  * writer in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
- * left. Upscaled panels are reported in `warnings`.
+ * left. Pictures that print below `minPpi` are reported in `warnings`.
  */
 export async function composeIssue(
   story: Story,
@@ -79,7 +79,7 @@ export async function composeIssue(
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg,
             cmykArt,
-            upscaleWarnFactor: resolved.upscaleWarnFactor,
+            minPpi: resolved.minPpi,
             canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}
