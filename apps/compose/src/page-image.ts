@@ -16,7 +16,6 @@ import {
   fillCanvas,
   fillRect,
   type RawPixels,
-  type Rgb,
 } from './raw-canvas.js';
 import type { ComposeWarning } from './types.js';
 
@@ -163,7 +162,8 @@ export async function composePage(
     const encoder = () =>
       sharp(canvas.data, { raw: { width, height, channels: 3 } }).withDensity(dpi);
     const srgb = readIccProfile(SRGB_PROFILE);
-    const encodeJpeg = async () => embedIccInJpeg(await encoder().jpeg(jpeg).toBuffer(), srgb);
+    const encodeJpeg = async () =>
+      embedIccInJpeg(await encoder().withExif(SRGB_EXIF).jpeg(jpeg).toBuffer(), srgb);
     if (format === 'jpeg') {
       const [data, cmyk] = await Promise.all([encodeJpeg(), cmykArt]);
       return { data, format, width, height, jpeg: data, cmykArt: cmyk, warnings };
@@ -229,6 +229,12 @@ function frameStrips(frame: Rect, picture: Rect): Rect[] {
   ];
   return strips.filter((strip) => strip.w > 0 && strip.h > 0);
 }
+
+/**
+ * The EXIF block libvips writes with the density says "uncalibrated" colour unless told; sRGB
+ * (1) agrees with the embedded profile.
+ */
+const SRGB_EXIF = Object.freeze({ IFD2: Object.freeze({ ColorSpace: '1' }) });
 
 function jpegOptions(quality: number, optimiseCoding: boolean): JpegOptions {
   return { quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding };

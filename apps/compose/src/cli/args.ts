@@ -1,4 +1,3 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
 import { describeFlags, envValue, type FlagSpec, parseFlags, UsageError } from './flags.js';
 import { type PipelineFlagValues, pipelineFlags, readPipelineFlags } from './pipeline-flags.js';
 
@@ -15,11 +14,6 @@ export const FLAGS = {
   },
   force: { type: 'boolean', env: '', help: 'render selected panels again even when cached' },
   'dry-run': { type: 'boolean', env: '', help: 'same as the plan command' },
-  print: {
-    type: 'string',
-    env: 'COMICS_PRINT',
-    help: 'also write a print edition: cmyk = <slug>-cmyk.pdf (CMYK, FOGRA39, black type in K only)',
-  },
   ...pipelineFlags('COMICS'),
 } as const satisfies Record<string, FlagSpec>;
 
@@ -45,29 +39,14 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (rest.length > 1)
     throw new UsageError(`expected one script, got ${rest.length}: ${rest.join(' ')}`);
   const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
-  const pipeline = readPipelineFlags(values, fromEnv);
   return {
-    ...pipeline,
-    formats: withPrintEdition(pipeline.formats, values.print ?? fromEnv('print')),
+    ...readPipelineFlags(values, fromEnv),
     command,
     story: rest[0],
     out: values.out ?? fromEnv('out'),
     only: values.only ?? [],
     force: values.force ?? false,
   };
-}
-
-/** The formats with the print edition `--print` asks for added (`cmyk` is the one there is). */
-function withPrintEdition(
-  formats: OutputFormat[] | undefined,
-  print: string | undefined,
-): OutputFormat[] | undefined {
-  if (print === undefined) return formats;
-  if (print.trim().toLowerCase() !== 'cmyk') {
-    throw new UsageError(`--print ${print}: choose cmyk`);
-  }
-  const base = formats ?? [...OUTPUT_FORMATS];
-  return base.includes('pdf-cmyk') ? base : [...base, 'pdf-cmyk'];
 }
 
 /** The --help text. */
