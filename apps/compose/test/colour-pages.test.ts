@@ -1,9 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeIssue, readIccProfile, SRGB_PROFILE } from '../src/index.js';
-import { makeTempDir, SAMPLE_SCRIPT, storyFrom, writePanels } from './_helpers.js';
+import { readIccProfile, SRGB_PROFILE } from '../src/index.js';
+import { composeSample, makeTempDir } from './_helpers.js';
 import { hasTool, runTool } from './_tools.js';
 
 const hasIdentify = hasTool('identify', '-version');
@@ -12,21 +12,20 @@ let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let jpegPage: string;
 let pngPage: string;
 
-/** Composes the sample issue's pages at `dpi` into `out`, as JPEG or PNG. */
-async function composePages(out: string, dpi: number, pageFormat: 'jpeg' | 'png') {
-  const story = storyFrom(SAMPLE_SCRIPT.replace('dpi: 72', `dpi: ${dpi}`));
-  const panelDir = join(temp.dir, `panels-${dpi}`);
-  await mkdir(panelDir, { recursive: true });
-  const { panels } = await writePanels(story, panelDir);
-  await composeIssue(story, panels, { outDir: out, print: true, pageFormat, formats: ['pages'] });
+/** Composes the sample issue's pages at `dpi` under `temp.dir/<name>`, as JPEG or PNG. */
+async function composePages(name: string, dpi: number, pageFormat: 'jpeg' | 'png') {
+  const { outDir } = await composeSample(
+    join(temp.dir, name),
+    { print: true, pageFormat, formats: ['pages'] },
+    (script) => script.replace('dpi: 72', `dpi: ${dpi}`),
+  );
+  return join(outDir, 'pages', `page-001.${pageFormat === 'jpeg' ? 'jpg' : 'png'}`);
 }
 
 beforeAll(async () => {
   temp = await makeTempDir();
-  await composePages(join(temp.dir, 'jpeg'), 300, 'jpeg');
-  await composePages(join(temp.dir, 'png'), 150, 'png');
-  jpegPage = join(temp.dir, 'jpeg', 'pages', 'page-001.jpg');
-  pngPage = join(temp.dir, 'png', 'pages', 'page-001.png');
+  jpegPage = await composePages('jpeg', 300, 'jpeg');
+  pngPage = await composePages('png', 150, 'png');
 }, 120_000);
 
 afterAll(() => temp.cleanup());

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   decodePDFRawStream,
@@ -14,8 +14,8 @@ import {
 } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeIssue, FOGRA39_PROFILE, readIccProfile, SRGB_PROFILE } from '../src/index.js';
-import { makeTempDir, SAMPLE_SCRIPT, storyFrom, writePanels } from './_helpers.js';
+import { FOGRA39_PROFILE, readIccProfile, SRGB_PROFILE } from '../src/index.js';
+import { composeSample, makeTempDir } from './_helpers.js';
 import { hasTool, runTool, tableRows } from './_tools.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -26,12 +26,7 @@ let cmyk: PdfLibDocument;
 
 beforeAll(async () => {
   temp = await makeTempDir();
-  const story = storyFrom(SAMPLE_SCRIPT);
-  await mkdir(join(temp.dir, 'panels'));
-  const { panels } = await writePanels(story, join(temp.dir, 'panels'));
-  const outDir = join(temp.dir, 'out');
-  const result = await composeIssue(story, panels, {
-    outDir,
+  const { story, outDir, result } = await composeSample(temp.dir, {
     print: true,
     formats: ['pdf', 'pdf-cmyk'],
   });
