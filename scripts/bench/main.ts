@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only scheduling,noop,startup,compose,parse] [--runs N] [--out file.json]`: the
+ * `pnpm bench [--quick] [--only scheduling,endtoend,noop,startup,compose,parse] [--runs N] [--out file.json]`: the
  * benchmarks behind the README's figures. Prints JSON and writes it to bench-results/ (or --out).
  * Never part of the test suite's pass/fail.
  */
@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runComposeBench } from './compose.js';
+import { type EndToEndResult, measureEndToEnd } from './end-to-end.js';
 import { describeEnvironment } from './environment.js';
 import { measureNoopRebuild } from './noop-rebuild.js';
 import { runParseBench } from './parse.js';
@@ -24,7 +25,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick ?? false;
 const runs = Number(values.runs ?? (quick ? 1 : 3));
-const only = new Set((values.only ?? 'scheduling,noop,startup,compose,parse').split(','));
+const only = new Set((values.only ?? 'scheduling,endtoend,noop,startup,compose,parse').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results: Record<string, unknown> = {};
 const targets: Array<{ name: string; target: string; value: number; ok: boolean }> = [];
@@ -33,34 +34,40 @@ if (only.has('scheduling')) {
   const base = quick
     ? { panels: 48, concurrency: 12, taskMs: 1000 }
     : { panels: 240, concurrency: 24, taskMs: 2000 };
-  for (const socket of [true, false]) {
+  const cases = [
+    { key: 'schedulingSocket', socket: true, upscaleShare: 0, want: 0.95 },
+    { key: 'schedulingPolling', socket: false, upscaleShare: 0, want: 0.85 },
+    // Half the panels chain an upscale after their generation (one concurrency limit for both).
+    { key: 'schedulingChains', socket: true, upscaleShare: 0.5, want: 0.95 },
+  ];
+  for (const { key, socket, upscaleShare, want } of cases) {
     const samples: SchedulingResult[] = [];
     for (let i = 0; i < runs; i++) {
-      const sample = await measureScheduling({ ...base, socket });
+      const sample = await measureScheduling({ ...base, socket, upscaleShare });
       log(
-        `scheduling ${socket ? 'socket' : 'polling'} run ${i + 1}: efficiency ${sample.efficiency}, ${sample.requestsPerTask} requests/task`,
+        `${key} run ${i + 1}: efficiency ${sample.efficiency}, ${sample.requestsPerTask} requests/task`,
       );
       samples.push(sample);
     }
     const efficiency = spread(samples.map((s) => s.efficiency));
-    const key = socket ? 'schedulingSocket' : 'schedulingPolling';
     results[key] = {
       ...base,
       socket,
+      upscaleShare,
+      tasks: samples[0]!.tasks,
       idealMs: samples[0]!.idealMs,
       makespanMs: spread(samples.map((s) => s.makespanMs)),
       efficiency,
       requestsPerTask: spread(samples.map((s) => s.requestsPerTask)),
       peakInFlight: Math.max(...samples.map((s) => s.peakInFlight)),
     };
-    const want = socket ? 0.95 : 0.85;
     targets.push({
       name: `${key}.efficiency`,
       target: `>= ${want}`,
       value: efficiency.median,
       ok: efficiency.median >= want,
     });
-    if (socket) {
+    if (key === 'schedulingSocket') {
       const requests = spread(samples.map((s) => s.requestsPerTask)).median;
       targets.push({
         name: 'schedulingSocket.requestsPerTask',
@@ -70,6 +77,31 @@ if (only.has('scheduling')) {
       });
     }
   }
+}
+
+if (only.has('endtoend')) {
+  const samples: EndToEndResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const sample = await measureEndToEnd(
+      quick ? { taskMs: 800, concurrency: 4 } : { taskMs: 2000, concurrency: 4 },
+    );
+    log(
+      `end to end run ${i + 1}: tasks ${sample.tasksMs} ms, then ${sample.tailMs} ms (${sample.tailInPages} pages of compose)`,
+    );
+    samples.push(sample);
+  }
+  const tail = spread(samples.map((s) => s.tailInPages));
+  results.endToEnd = {
+    ...samples[0],
+    tailMs: spread(samples.map((s) => s.tailMs)),
+    tailInPages: tail,
+  };
+  targets.push({
+    name: 'endToEnd.tailInPages',
+    target: '<= 1',
+    value: tail.median,
+    ok: tail.median <= 1,
+  });
 }
 
 if (only.has('noop')) {

@@ -7,7 +7,11 @@ import { round, type Spread, spread } from './stats.js';
 
 /** Runs the compiled render command once on the draft backend; returns its wall seconds. */
 function timeRender(dir: string, story: string): Promise<number> {
-  const env = { ...process.env, INIT_CWD: dir, COMICS_CACHE_DIR: join(dir, 'cache') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    INIT_CWD: dir,
+    COMICS_CACHE_DIR: join(dir, 'cache'),
+  };
   delete env.WIRO_API_KEY;
   return timeRenderBin([story, '--concurrency', '16'], { cwd: dir, env });
 }

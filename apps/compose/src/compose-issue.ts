@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { Story } from 'storyboard';
+import { join } from 'node:path';
+import { type Story, sweepTemporaryFiles } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
 import { createFontSet } from './fonts/font-set.js';
 import { letterIssue } from './letter-issue.js';
@@ -9,16 +10,19 @@ import { assertNoLinkedOutputFolders } from './output-folders.js';
 import { createOutputs } from './outputs/create-outputs.js';
 import type { ComposedSheet, OutputWriter } from './outputs/output-writer.js';
 import { composePage } from './page-image.js';
+import { isArrivals, type PanelPictures, pagePictures } from './panel-pictures.js';
 import { sheetArt } from './plan.js';
 import { createCanvasPool } from './raw-canvas.js';
 
 /**
  * Composes a rendered issue into its outputs under `outDir`: page images in `pages/`
  * (`page-000-cover.jpg`, `page-001.jpg`, ...), `<slug>.pdf`, `<slug>.cbz` and
- * `contact-sheet.jpg`. `panels` maps every panel id (and `cover`) to its image file.
+ * `contact-sheet.jpg`. `panels` maps every panel id (and `cover`) to its image file, or gives
+ * each one as it arrives (`PictureArrivals`): then each page is composed as soon as its own panels
+ * are final, while others are still rendering.
  *
  * Everything that can be checked is checked before anything is written: every panel has an
- * image in the map, and all lettering fits (`LetteringError`) and can be drawn with the bundled
+ * image in the map (arriving pictures are checked as they arrive), and all lettering fits (`LetteringError`) and can be drawn with the bundled
  * fonts (`MissingGlyphError`); `options.lettered` passes lettering already laid out by
  * `letterIssue`. Pages are then composed `pagesInFlight` at a time and handed to every output
  * writer in order, so memory does not grow with the page count. Every file is written
@@ -27,7 +31,7 @@ import { createCanvasPool } from './raw-canvas.js';
  */
 export async function composeIssue(
   story: Story,
-  panels: ReadonlyMap<string, string>,
+  panels: PanelPictures,
   options: ComposeOptions = {},
 ): Promise<ComposeResult> {
   const resolved = resolveComposeOptions(story, options);
@@ -43,11 +47,15 @@ export async function composeIssue(
       ...(resolved.print === undefined ? {} : { print: resolved.print }),
       ...(resolved.dpi === undefined ? {} : { dpi: resolved.dpi }),
     });
-  const arts = sheets.map((planned) => sheetArt(planned, panels));
+  // With a map, a missing picture is found before anything is written.
+  const known = isArrivals(panels) ? undefined : sheets.map((planned) => sheetArt(planned, panels));
 
   const { outDir } = resolved;
   await assertNoLinkedOutputFolders(outDir);
   await mkdir(outDir, { recursive: true });
+  // A run killed while composing (pages are composed while panels render) leaves its temporary
+  // files; this compose replaces every output, so they go.
+  for (const dir of [outDir, join(outDir, 'pages')]) await sweepTemporaryFiles(dir);
   const extension = resolved.pageFormat === 'jpeg' ? 'jpg' : 'png';
   const writers: OutputWriter[] = await createOutputs({
     story,
@@ -67,9 +75,11 @@ export async function composeIssue(
       resolved.pagesInFlight,
       async (planned, index) => {
         options.signal?.throwIfAborted();
+        const art = known?.[index] ?? sheetArt(planned, await pagePictures(planned, panels));
+        options.signal?.throwIfAborted();
         const image = await composePage(
           planned.geometry,
-          arts[index] ?? [],
+          art,
           planned.lettering,
           fonts,
           planned.page,
@@ -107,8 +117,11 @@ export async function composeIssue(
         emit({ type: 'page', done: result.pages.length, total: sheets.length, page: planned.page });
       },
     );
-    for (const writer of writers) {
-      for (const output of await writer.finish()) {
+    // Writers finish side by side (the PDF embeds its fonts, the contact sheet is encoded).
+    const finished = await Promise.allSettled(writers.map((writer) => writer.finish()));
+    for (const outcome of finished) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      for (const output of outcome.value) {
         result.outputs.push(output);
         emit({ type: 'output', output });
       }

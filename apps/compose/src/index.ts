@@ -100,6 +100,7 @@ export {
   type PageFormat,
   type PageImage,
 } from './page-image.js';
+export type { PanelPictures, PictureArrivals } from './panel-pictures.js';
 export {
   createPdfWriter,
   type PdfColours,

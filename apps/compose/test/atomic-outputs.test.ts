@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeIssue, MissingPanelError } from '../src/index.js';
@@ -126,5 +126,30 @@ describe('atomic outputs', () => {
       `${story.slug}.cbz`,
       `${story.slug}.pdf`,
     ]);
+  });
+});
+
+describe('temporary files a killed compose left behind', () => {
+  it('are swept by the next compose; other hidden files and links are left alone', async () => {
+    const outDir = join(temp.dir, 'killed');
+    await mkdir(join(outDir, 'pages'), { recursive: true });
+    const leftovers = [
+      join(outDir, `.${story.slug}.cbz.0f48d1aea9f4.tmp`),
+      join(outDir, `.${story.slug}.pdf.15f07d273c1a.tmp`),
+      join(outDir, 'pages', '.page-001.jpg.8f6fa42ad91a.tmp'),
+    ];
+    for (const path of leftovers) await writeFile(path, 'half a file');
+    const notes = join(outDir, '.notes.tmp');
+    await writeFile(notes, 'mine');
+    const elsewhere = join(temp.dir, 'elsewhere.txt');
+    await writeFile(elsewhere, 'not ours');
+    const link = join(outDir, '.linked.cbz.aaaaaaaaaaaa.tmp');
+    await symlink(elsewhere, link);
+
+    await composeIssue(story, panels, { outDir });
+    for (const path of leftovers) expect(await exists(path), path).toBe(false);
+    expect(await exists(notes)).toBe(true);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(elsewhere, 'utf8')).toBe('not ours');
   });
 });

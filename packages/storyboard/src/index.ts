@@ -79,6 +79,7 @@ export {
   type RenderTotals,
   type RunManifest,
   renderPanels,
+  sweepTemporaryFiles,
   type TaskStage,
   type WrittenFile,
   writeFileAtomic,

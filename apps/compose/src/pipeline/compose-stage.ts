@@ -61,8 +61,11 @@ export async function composeStage(
   return { ...composed, fingerprint };
 }
 
-/** Hash of everything the outputs are made from: the story (lettering too), pictures, formats. */
-function composeFingerprint(
+/**
+ * Hash of everything the outputs are made from: the story (lettering too), pictures, formats.
+ * `undefined` when a picture's hash is unknown (its outputs are then never taken as up to date).
+ */
+export function composeFingerprint(
   input: {
     story: Story;
     jobs: readonly PanelJob[];

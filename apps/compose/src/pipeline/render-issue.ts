@@ -4,6 +4,7 @@ import {
   type RenderResult,
   type Story,
   StoryValidationError,
+  sweepTemporaryFiles,
   targetPpi,
   writeManifest,
 } from 'storyboard';
@@ -11,13 +12,19 @@ import { UnsafeOutputError } from '../errors.js';
 import { OUTPUT_FORMATS } from '../options.js';
 import { assertNoLinkedOutputFolders } from '../output-folders.js';
 import { chooseBackend } from './backend.js';
-import { composeStage, composeWithCompose } from './compose-stage.js';
+import {
+  type ComposeStageResult,
+  composeFingerprint,
+  composeStage,
+  composeWithCompose,
+} from './compose-stage.js';
 import { ExitCode } from './exit-codes.js';
 import { fillWithPlaceholders, findPanelImages } from './panel-images.js';
 import { defaultCacheDir, defaultOutDir } from './paths.js';
 import { type PanelPlan, planPanels } from './plan-panels.js';
 import { renderStage } from './render-stage.js';
 import { SelectorError } from './select-panels.js';
+import { type StreamedCompose, streamCompose } from './stream-compose.js';
 import type { IssueEvent, OutputFile, RenderIssueOptions, RenderIssueResult } from './types.js';
 import { type ValidatedIssue, validateIssue } from './validate-issue.js';
 
@@ -89,13 +96,24 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     if (error instanceof UnsafeOutputError) return refused(ExitCode.Invalid, error.message, story);
     throw error;
   }
+  // Temporary files of a run killed while composing go, even when nothing is composed again.
+  for (const dir of [outDir, join(outDir, 'pages')]) await sweepTemporaryFiles(dir);
   const manifestPath = join(outDir, 'manifest.json');
   const base = { ...planned, plan: plan.panels, outDir, manifestPath };
+  const formats = options.formats ?? OUTPUT_FORMATS;
+  const compose = options.compose ?? composeWithCompose;
   let render: RenderResult | undefined;
+  let streamed: StreamedCompose | undefined;
   if (mode === 'render') {
+    // When panels are to be rendered, pages are composed as their panels become final.
+    const renders = plan.panels.some((p) => p.selected && (!p.cached || options.force));
+    streamed = renders
+      ? streamCompose(story, { outDir, formats, lettered, compose, signal: options.signal })
+      : undefined;
     emit({ type: 'phase', phase: 'render', detail: `${plan.panels.length} panels` });
-    const rendered = await renderStage(plan, backend, { ...options, env }, emit);
+    const rendered = await renderStage(plan, backend, { ...options, env }, emit, streamed?.onPanel);
     if (rendered.render === undefined) {
+      await streamed?.cancel();
       return {
         ...base,
         manifestPath: undefined,
@@ -115,6 +133,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   let warnings: string[] = [];
   let fingerprint: string | undefined;
   if (render?.stopped === 'budget') {
+    await streamed?.cancel();
     exitCode = ExitCode.BudgetReached;
     message = `Budget of $${options.maxCost?.toFixed(2)} reached after $${render.totals.cost.toFixed(4)}: ${found.missing.length} panels not rendered. Run again with a higher --max-cost to resume.`;
   } else if (mode === 'compose' && found.missing.length > 0) {
@@ -129,17 +148,21 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
       exitCode = ExitCode.PanelsFailed;
       message = `${found.missing.length} panel(s) failed: ${missingIds} (placeholders used)`;
     }
-    const composed = await composeStage(
-      { story, lettered, jobs, images: found.images, pictureShas: pictureShas(render) },
-      {
-        outDir,
-        manifestPath,
-        formats: options.formats ?? OUTPUT_FORMATS,
-        compose: options.compose ?? composeWithCompose,
-        signal: options.signal,
-      },
-      emit,
-    );
+    const input = { story, lettered, jobs, images: found.images, pictureShas: pictureShas(render) };
+    let composed: ComposeStageResult;
+    if (streamed) {
+      emit({ type: 'phase', phase: 'compose', detail: outDir });
+      composed = {
+        ...(await streamed.finish(found.images)),
+        fingerprint: composeFingerprint(input, formats),
+      };
+    } else {
+      composed = await composeStage(
+        input,
+        { outDir, manifestPath, formats, compose, signal: options.signal },
+        emit,
+      );
+    }
     ({ outputs, warnings } = composed);
     if (exitCode === ExitCode.Done) fingerprint = composed.fingerprint;
   }

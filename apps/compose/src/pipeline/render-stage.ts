@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { RenderAbortError, type RenderResult, renderPanels } from 'storyboard';
+import { type PanelResult, RenderAbortError, type RenderResult, renderPanels } from 'storyboard';
 import { WiroAuthError, WiroInsufficientBalanceError } from 'wiro-core';
 import { type BackendKind, openBackend, type RenderBackend } from './backend.js';
 import { ExitCode } from './exit-codes.js';
@@ -20,6 +20,7 @@ export async function renderStage(
   kind: BackendKind,
   options: RenderIssueOptions & { env: NodeJS.ProcessEnv },
   emit: (event: IssueEvent) => void,
+  onPanel?: (panel: PanelResult) => void,
 ): Promise<RenderStageOutcome> {
   const backend: RenderBackend = options.backend ?? (await openBackend(kind, { env: options.env }));
   if (!options.backend && kind === 'draft') {
@@ -52,6 +53,7 @@ export async function renderStage(
         force: options.force,
         signal: options.signal,
         onEvent: emit,
+        onPanel,
       },
     );
     return { render };

@@ -1,6 +1,7 @@
 import type { PanelJob, RenderEvent, RenderResult, RunManifest, Story } from 'storyboard';
 import type { LetteredSheet } from '../letter-issue.js';
 import type { OutputFormat } from '../options.js';
+import type { PanelPictures } from '../panel-pictures.js';
 import type { BackendKind, RenderBackend } from './backend.js';
 
 /** One output file, as recorded in the manifest. */
@@ -9,7 +10,8 @@ export type OutputFile = RunManifest['outputs'][number];
 /** Lays out rendered panels into the requested outputs. */
 export type ComposeStep = (
   story: Story,
-  panels: ReadonlyMap<string, string>,
+  /** Every panel's picture: all known, or arriving while the render goes on. */
+  panels: PanelPictures,
   options: {
     outDir: string;
     formats: readonly OutputFormat[];

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createWiroClient, REAL_ESRGAN } from 'wiro-core';
@@ -16,7 +17,11 @@ let composeCalls: number;
 const compose: ComposeStep = async (story, panels, { outDir }) => {
   composeCalls++;
   const path = join(outDir, `${story.slug}.txt`);
-  const text = [...panels.keys()].join('\n');
+  const ids = story.pages.flatMap((page) => page.panels.map((panel) => panel.id));
+  const pictures = await Promise.all(
+    ids.map((id) => ('picture' in panels ? panels.picture(id) : panels.get(id))),
+  );
+  const text = pictures.join('\n');
   await mkdir(outDir, { recursive: true });
   await writeFile(path, text);
   return {
@@ -38,7 +43,7 @@ afterEach(async () => {
 const generations = () => emulator.ledger().runsByModel[COMICS_FACTORY_MODEL] ?? 0;
 const upscales = () => emulator.ledger().runsByModel[REAL_ESRGAN.model] ?? 0;
 
-async function render(storyPath: string) {
+async function render(storyPath: string, extra: Partial<Parameters<typeof renderIssue>[0]> = {}) {
   const client = createWiroClient({
     apiKey: emulator.apiKey,
     apiSecret: emulator.apiSecret,
@@ -50,6 +55,7 @@ async function render(storyPath: string) {
     cacheDir: join(dir, 'cache'),
     backend: { client, kind: 'wiro', close: async () => {} },
     compose,
+    ...extra,
   });
 }
 
@@ -87,3 +93,50 @@ it('skips compose when nothing changed, and re-composes without rendering when o
   await render(story);
   expect(composeCalls).toBe(3);
 });
+
+it('composes each page as soon as its panels are final, while later panels still render', async () => {
+  const story = join(dir, 'story.yaml');
+  await writeFile(story, await readFile(join(FIXTURES, 'valid', 'complete.yaml'), 'utf8'));
+  const log: string[] = [];
+  const pageByPage: ComposeStep = async (issue, panels, options) => {
+    for (const page of issue.pages) {
+      for (const panel of page.panels)
+        await ('picture' in panels ? panels.picture(panel.id) : panels.get(panel.id));
+      log.push(`page ${page.number}`);
+    }
+    return compose(issue, panels, options);
+  };
+  const result = await render(story, {
+    compose: pageByPage,
+    concurrency: 1,
+    upscale: false,
+    onEvent: (event) => {
+      if (event.type === 'done') log.push(`done ${event.panel}`);
+    },
+  });
+  expect(result.exitCode).toBe(0);
+  const firstPage = log.indexOf('page 1');
+  const lastDone = log.findLastIndex((line) => line.startsWith('done '));
+  expect(firstPage).toBeGreaterThan(-1);
+  expect(firstPage).toBeLessThan(lastDone);
+  expect(log.at(-1)).toBe(`page ${3}`);
+});
+
+it.each(['noir', 'manga-rtl'])(
+  'plans the %s example so that no panel prints below 300 ppi, and lists those that would without upscale',
+  async (name) => {
+    const storyPath = fileURLToPath(
+      new URL(`../../../../examples/${name}/story.yaml`, import.meta.url),
+    );
+    const options = { storyPath, mode: 'plan' as const, cacheDir: join(dir, 'cache') };
+    const planned = await renderIssue(options);
+    expect(planned.exitCode).toBe(0);
+    expect(planned.plan.filter((panel) => panel.ppi.final < 300)).toEqual([]);
+    const plain = await renderIssue({ ...options, upscale: false });
+    const low = plain.plan.filter((panel) => panel.ppi.final < 300).map((panel) => panel.job.id);
+    expect(low.length).toBeGreaterThan(0);
+    expect(planned.plan.filter((panel) => panel.job.upscale).map((panel) => panel.job.id)).toEqual(
+      low,
+    );
+  },
+);

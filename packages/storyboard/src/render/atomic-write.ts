@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -42,6 +42,26 @@ export interface AtomicWriteStream {
 /** A hidden temporary name next to `path`: `.<name>.<random>.tmp`. */
 export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Names {@link temporaryPathFor} gives. */
+const TEMPORARY_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Deletes the temporary files a killed writer left directly in `dir` (named as
+ * {@link temporaryPathFor} names them; regular files only, never through a link), so a folder
+ * holds only complete files. One writer per folder at a time. Returns how many were removed.
+ */
+export async function sweepTemporaryFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let removed = 0;
+  for (const entry of entries) {
+    if (entry.isFile() && TEMPORARY_NAME.test(entry.name)) {
+      await rm(join(dir, entry.name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /**

@@ -2,6 +2,7 @@
 export {
   type AtomicWriteStream,
   createAtomicWriteStream,
+  sweepTemporaryFiles,
   type WrittenFile,
   writeFileAtomic,
 } from './atomic-write.js';

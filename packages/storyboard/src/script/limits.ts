@@ -67,6 +67,12 @@ export const STORY_LIMITS = {
   maxStyleLength: 1000,
   /** Longest issue `summary`. */
   maxSummaryLength: 4000,
+  /**
+   * Largest page image, bleed included, in pixels (120 megapixels: a US comic page with bleed at
+   * 1200 dpi). Compose holds a few pages in memory at 4 bytes a pixel, so this bounds what it
+   * allocates; larger pages are refused before anything is spent.
+   */
+  maxPagePixels: 120_000_000,
   /** Largest seed: seeds are unsigned 32-bit integers (0 to 2^32 - 1). */
   maxSeed: 4_294_967_295,
 } as const;

@@ -9,9 +9,10 @@ import { layoutOptions, storyGeometry } from '../expand/page-geometry.js';
 import { LayoutError, type LayoutIssue, layoutPage } from '../layout/index.js';
 import { checkPageSettings } from './consistency.js';
 import { chooseDefaultLayout, findGridProblems, parseIssuePath } from './layouts.js';
+import { STORY_LIMITS } from './limits.js';
 import { normaliseLayout, normalisePageSettings } from './normalise.js';
 import { type Problem, problemAt } from './problems.js';
-import { asList, hasKey, listRawPages, type RawMap, type RawPath, read } from './raw.js';
+import { asList, asMap, hasKey, listRawPages, type RawMap, type RawPath, read } from './raw.js';
 import { layoutSchema, pageSettingsSchema } from './schema.js';
 import type { Layout, PageSettings } from './types.js';
 
@@ -63,6 +64,20 @@ export function checkPageFit(data: RawMap, cutPages: ReadonlySet<number>): Probl
   const settings = normalisePageSettings(parsed.data);
   const geometry = storyGeometry({ page: settings, direction: 'ltr' });
   const where = describePage(settings);
+  const { canvas } = layoutPage({ ...geometry, ...layoutOptions(chooseDefaultLayout(1)) });
+  const pixels = canvas.widthPx * canvas.heightPx;
+  if (pixels > STORY_LIMITS.maxPagePixels) {
+    const path: RawPath = hasKey(asMap(read(data, 'page')) ?? {}, 'dpi')
+      ? ['page', 'dpi']
+      : ['page'];
+    const megapixels = (n: number) => `${Math.round(n / 1e6)} megapixels`;
+    return [
+      problemAt(
+        path,
+        `a page of ${canvas.widthPx} × ${canvas.heightPx} px (${where}, bleed included) is ${megapixels(pixels)}, more than the ${megapixels(STORY_LIMITS.maxPagePixels)} compose can hold; lower \`dpi\` or the page size`,
+      ),
+    ];
+  }
   const problems: Problem[] = [];
   for (const { page, index } of listRawPages(data)) {
     const layout = cutPages.has(index) ? undefined : readLayout(page);
