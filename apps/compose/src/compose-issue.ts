@@ -65,6 +65,7 @@ export async function composeIssue(
     fonts,
   });
   const alsoJpeg = writers.some((writer) => writer.needsJpeg);
+  const cmykArt = writers.some((writer) => writer.needsCmykArt);
   const canvasPool = createCanvasPool(resolved.pagesInFlight);
   const result: ComposeResult = { outDir, pages: [], outputs: [], warnings: [] };
   emit({ type: 'start', pages: sheets.length, outDir });
@@ -87,6 +88,7 @@ export async function composeIssue(
             jpegQuality: resolved.jpegQuality,
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg,
+            cmykArt,
             minPpi: resolved.minPpi,
             canvasPool,
             ...(resolved.limitInputPixels === undefined

@@ -9,6 +9,20 @@ export {
   createCbzWriter,
   writeCbz,
 } from './cbz.js';
+export {
+  type Cmyk,
+  type CmykPalette,
+  cmykOf,
+  createCmykPalette,
+  encodeCmykJpeg,
+} from './colour/cmyk.js';
+export { embedIccInJpeg, embedIccInPng } from './colour/embed-icc.js';
+export {
+  FOGRA39_PROFILE,
+  type IccProfile,
+  readIccProfile,
+  SRGB_PROFILE,
+} from './colour/icc-profiles.js';
 export { buildComicInfo, type ComicInfoPage } from './comic-info.js';
 export { composeIssue } from './compose-issue.js';
 export {
@@ -40,7 +54,13 @@ export { createFontSet, type FaceMetrics, FontSet } from './fonts/font-set.js';
 export { coverGeometry, type GeometryOverrides, pageGeometry } from './geometry.js';
 export { type LetteredSheet, type LetterIssueOptions, letterIssue } from './letter-issue.js';
 export { type IssueSheet, layoutLettering } from './lettering/layout-lettering.js';
-export { drawLettering, type PdfDocument } from './lettering/pdf-lettering.js';
+export {
+  drawLettering,
+  letteringColours,
+  type PaintOf,
+  type PdfDocument,
+  type PdfPaint,
+} from './lettering/pdf-lettering.js';
 export {
   LETTERING_STYLE,
   type LetteringOptions,
@@ -67,11 +87,12 @@ export {
   type ComposeEvent,
   type ComposeOptions,
   type ComposeResult,
+  OPT_IN_FORMATS,
   OUTPUT_FORMATS,
   type OutputFormat,
   resolveComposeOptions,
 } from './options.js';
-export { pdfMetadata } from './outputs/pdf-output.js';
+export { type PdfEdition, pdfMetadata } from './outputs/pdf-output.js';
 export {
   type ComposePageOptions,
   composePage,
@@ -82,11 +103,14 @@ export {
 export type { PanelPictures, PictureArrivals } from './panel-pictures.js';
 export {
   createPdfWriter,
+  type PdfColours,
   type PdfMetadata,
   type PdfPage,
   type PdfWriter,
   pageLabelRanges,
+  RGB_PDF_COLOURS,
   writePdf,
 } from './pdf.js';
+export { addOutputIntent } from './pdf-output-intent.js';
 export { type PlannedSheet, type PlanOptions, planIssue, sheetArt } from './plan.js';
 export type { ComposeWarning, OutputFile, OutputKind } from './types.js';

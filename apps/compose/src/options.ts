@@ -8,15 +8,18 @@ import type { PageFormat } from './page-image.js';
 import type { ComposeWarning, OutputFile } from './types.js';
 
 /** The files compose can write. */
-export type OutputFormat = 'pages' | 'pdf' | 'cbz' | 'contact-sheet';
+export type OutputFormat = 'pages' | 'pdf' | 'cbz' | 'contact-sheet' | 'pdf-cmyk';
 
-/** Every `OutputFormat`. */
+/** The formats written unless others are asked for. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze([
   'pages',
   'pdf',
   'cbz',
   'contact-sheet',
 ]);
+
+/** Formats written only when asked for: the CMYK print edition. */
+export const OPT_IN_FORMATS: readonly OutputFormat[] = Object.freeze(['pdf-cmyk']);
 
 /** Progress reported while composing. */
 export type ComposeEvent =
@@ -33,8 +36,8 @@ export interface ComposeOptions {
    */
   outDir?: string;
   /**
-   * Which outputs to write.
-   * @default ['pages', 'pdf', 'cbz', 'contact-sheet']
+   * Which outputs to write. `pdf-cmyk` is the print edition, `<slug>-cmyk.pdf` (FOGRA39 CMYK).
+   * @default OUTPUT_FORMATS: ['pages', 'pdf', 'cbz', 'contact-sheet']
    */
   formats?: readonly OutputFormat[];
   /**
@@ -139,10 +142,11 @@ export function resolveComposeOptions(
   now: () => Date = () => new Date(),
 ): ResolvedComposeOptions {
   const formats = new Set(options.formats ?? OUTPUT_FORMATS);
+  const known = [...OUTPUT_FORMATS, ...OPT_IN_FORMATS];
   for (const format of formats) {
-    if (!OUTPUT_FORMATS.includes(format)) {
+    if (!known.includes(format)) {
       throw new RangeError(
-        `formats: unknown format ${JSON.stringify(format)} (expected ${OUTPUT_FORMATS.join(', ')})`,
+        `formats: unknown format ${JSON.stringify(format)} (expected ${known.join(', ')})`,
       );
     }
   }

@@ -1,5 +1,9 @@
 import sharp, { type JpegOptions } from 'sharp';
 import type { Focus, PageLayout, Rect } from 'storyboard';
+import { encodeCmykJpeg } from './colour/cmyk.js';
+import { embedIccInJpeg, embedIccInPng } from './colour/embed-icc.js';
+import { readIccProfile, SRGB_PROFILE } from './colour/icc-profiles.js';
+import { rgbOf } from './colour/rgb-of.js';
 import { MissingPanelError } from './errors.js';
 import { type FittedPanel, fitPanel } from './fit.js';
 import type { FontSet } from './fonts/font-set.js';
@@ -12,7 +16,6 @@ import {
   fillCanvas,
   fillRect,
   type RawPixels,
-  type Rgb,
 } from './raw-canvas.js';
 import type { ComposeWarning } from './types.js';
 
@@ -54,6 +57,11 @@ export interface ComposePageOptions {
   limitInputPixels?: number | false;
   /** Where to take the page canvas from (and give it back to), when composing many pages. */
   canvasPool?: CanvasPool;
+  /**
+   * Also encode the page without its lettering as a CMYK JPEG (FOGRA39), the print edition's
+   * art. @default false
+   */
+  cmykArt?: boolean;
 }
 
 /** A finished page image. */
@@ -65,6 +73,8 @@ export interface PageImage {
   height: number;
   /** JPEG bytes for the PDF: `data` itself for JPEG pages, a second encoding when asked. */
   jpeg: Buffer | undefined;
+  /** The page without lettering as a CMYK JPEG, when asked (`cmykArt`). */
+  cmykArt: Buffer | undefined;
   warnings: ComposeWarning[];
 }
 
@@ -74,6 +84,7 @@ export interface PageImage {
  * tiles; the page colour, each panel's frame and picture, then the tiles are laid into one raw
  * RGB canvas in JS, and sharp encodes that canvas once. sharp's own `composite()` would blend
  * every layer over the whole page, which costs more than decoding the panels.
+ * Page files carry the page's resolution (JFIF density, PNG pHYs) and the sRGB profile.
  * A picture that cannot be read throws a `MissingPanelError`.
  */
 export async function composePage(
@@ -136,17 +147,36 @@ export async function composePage(
       const ppi = geometry.dpi / panel.scale;
       if (ppi < minPpi - 0.5) warnings.push(resolutionWarning(item, page, panel, ppi, minPpi));
     });
+    const dpi = geometry.dpi;
+    // The print edition draws all lettering as vectors (black as black ink only), so its art is
+    // the page before lettering: a copy, since the canvas is lettered next.
+    const cmykArt =
+      options.cmykArt === true
+        ? encodeCmykJpeg(
+            { data: Buffer.from(canvas.data), width, height },
+            { quality: options.jpegQuality ?? 90, dpi },
+          )
+        : undefined;
+    cmykArt?.catch(() => undefined);
     for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
-    const encoder = () => sharp(canvas.data, { raw: { width, height, channels: 3 } });
+    const encoder = () =>
+      sharp(canvas.data, { raw: { width, height, channels: 3 } }).withDensity(dpi);
+    const srgb = readIccProfile(SRGB_PROFILE);
+    const encodeJpeg = async () =>
+      embedIccInJpeg(await encoder().withExif(SRGB_EXIF).jpeg(jpeg).toBuffer(), srgb);
     if (format === 'jpeg') {
-      const data = await encoder().jpeg(jpeg).toBuffer();
-      return { data, format, width, height, jpeg: data, warnings };
+      const [data, cmyk] = await Promise.all([encodeJpeg(), cmykArt]);
+      return { data, format, width, height, jpeg: data, cmykArt: cmyk, warnings };
     }
-    const [data, jpegData] = await Promise.all([
-      encoder().png().toBuffer(),
-      options.alsoJpeg === true ? encoder().jpeg(jpeg).toBuffer() : undefined,
+    const [data, jpegData, cmyk] = await Promise.all([
+      encoder()
+        .png()
+        .toBuffer()
+        .then((png) => embedIccInPng(png, srgb)),
+      options.alsoJpeg === true ? encodeJpeg() : undefined,
+      cmykArt,
     ]);
-    return { data, format, width, height, jpeg: jpegData, warnings };
+    return { data, format, width, height, jpeg: jpegData, cmykArt: cmyk, warnings };
   } finally {
     options.canvasPool?.give(canvas);
   }
@@ -200,21 +230,11 @@ function frameStrips(frame: Rect, picture: Rect): Rect[] {
   return strips.filter((strip) => strip.w > 0 && strip.h > 0);
 }
 
-const rgbCache = new Map<string, Promise<Rgb>>();
-
-/** A colour as sharp itself resolves it (one 1 × 1 pixel), so fills match sharp's `create`. */
-function rgbOf(color: string): Promise<Rgb> {
-  let rgb = rgbCache.get(color);
-  if (rgb === undefined) {
-    rgb = sharp({ create: { width: 1, height: 1, channels: 3, background: color } })
-      .raw()
-      .toBuffer()
-      .then((px): Rgb => [px[0] ?? 0, px[1] ?? 0, px[2] ?? 0]);
-    rgb.catch(() => rgbCache.delete(color));
-    rgbCache.set(color, rgb);
-  }
-  return rgb;
-}
+/**
+ * The EXIF block libvips writes with the density says "uncalibrated" colour unless told; sRGB
+ * (1) agrees with the embedded profile.
+ */
+const SRGB_EXIF = Object.freeze({ IFD2: Object.freeze({ ColorSpace: '1' }) });
 
 function jpegOptions(quality: number, optimiseCoding: boolean): JpegOptions {
   return { quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding };

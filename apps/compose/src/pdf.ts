@@ -6,9 +6,11 @@ import {
   toPdfBox,
   type WrittenFile,
 } from 'storyboard';
+import { type IccProfile, SRGB_PROFILE } from './colour/icc-profiles.js';
 import type { FontSet } from './fonts/font-set.js';
-import { drawLettering } from './lettering/pdf-lettering.js';
+import { drawLettering, type PaintOf } from './lettering/pdf-lettering.js';
 import type { LetteringLayout } from './lettering/types.js';
+import { addOutputIntent } from './pdf-output-intent.js';
 import { writeEscapedXmp } from './pdf-xmp.js';
 
 /** Document information of the PDF. */
@@ -25,10 +27,27 @@ export interface PdfMetadata {
   creationDate?: Date;
 }
 
+/**
+ * The colour of one edition of the PDF: what its device colours mean and how lettering colours
+ * are written. The page JPEGs must be in the intent's colour space (RGB or CMYK).
+ */
+export interface PdfColours {
+  /** Profile of the output intent. */
+  intent: IccProfile;
+  /** Lettering colours as written into the content stream. */
+  paint: PaintOf;
+}
+
+/** The RGB edition: sRGB page JPEGs and lettering colours as the layout gives them. */
+export const RGB_PDF_COLOURS: PdfColours = Object.freeze({
+  intent: SRGB_PROFILE,
+  paint: (colour: string) => colour,
+});
+
 /** One PDF page: the page image and, on top, the same lettering as vector text. */
 export interface PdfPage {
   geometry: PageLayout;
-  /** JPEG of the whole canvas (the bleed box); embedded as is. */
+  /** JPEG of the whole canvas (the bleed box), in the edition's colour space; embedded as is. */
   jpeg: Buffer;
   lettering?: LetteringLayout;
   /** Page label shown by viewers: `Cover`, `1`, `2`, ... */
@@ -50,9 +69,15 @@ export interface PdfWriter {
  * Starts a PDF at `path`, streamed to disk page by page (memory does not grow with the page
  * count). Each page's MediaBox and BleedBox are the canvas, its TrimBox the trim, in points;
  * the page JPEG is embedded unchanged (DCT passthrough) and the lettering drawn over it as vector
- * text with the bundled fonts embedded (subset). Pages get labels and outline entries.
+ * text with the bundled fonts embedded (subset). Pages get labels and outline entries. `colours`
+ * gives the output intent (its ICC profile embedded) and the lettering colours: sRGB by default.
  */
-export function createPdfWriter(path: string, metadata: PdfMetadata, fonts: FontSet): PdfWriter {
+export function createPdfWriter(
+  path: string,
+  metadata: PdfMetadata,
+  fonts: FontSet,
+  colours: PdfColours = RGB_PDF_COLOURS,
+): PdfWriter {
   const out: AtomicWriteStream = createAtomicWriteStream(path);
   const creationDate = metadata.creationDate ?? new Date();
   const doc = new PDFDocument({
@@ -85,6 +110,7 @@ export function createPdfWriter(path: string, metadata: PdfMetadata, fonts: Font
     const preferences = root.data.ViewerPreferences as { data: Record<string, unknown> };
     preferences.data.Direction = 'R2L';
   }
+  addOutputIntent(doc, colours.intent);
   doc.pipe(out.stream);
   const registered = new Set<string>();
   const labels: string[] = [];
@@ -98,7 +124,7 @@ export function createPdfWriter(path: string, metadata: PdfMetadata, fonts: Font
       dictionary.data.BleedBox = toPdfBox(bleedBoxPt);
       doc.image(page.jpeg, 0, 0, { width: bleedBoxPt.w, height: bleedBoxPt.h });
       if (page.lettering !== undefined) {
-        drawLettering(doc, page.lettering, fonts, registered);
+        drawLettering(doc, page.lettering, fonts, registered, colours.paint);
       }
       doc.outline.addItem(page.title);
       labels.push(page.label);
@@ -125,8 +151,9 @@ export async function writePdf(
   pages: Iterable<PdfPage> | AsyncIterable<PdfPage>,
   metadata: PdfMetadata,
   fonts: FontSet,
+  colours: PdfColours = RGB_PDF_COLOURS,
 ): Promise<WrittenFile> {
-  const writer = createPdfWriter(path, metadata, fonts);
+  const writer = createPdfWriter(path, metadata, fonts, colours);
   try {
     for await (const page of pages) await writer.addPage(page);
     return await writer.finish();

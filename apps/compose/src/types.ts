@@ -1,7 +1,7 @@
 /** Shapes shared by compose's steps and its result. */
 
 /** What an output file is. */
-export type OutputKind = 'cover' | 'page' | 'pdf' | 'cbz' | 'contact-sheet';
+export type OutputKind = 'cover' | 'page' | 'pdf' | 'pdf-cmyk' | 'cbz' | 'contact-sheet';
 
 /** A file compose wrote, as recorded in the run manifest (`RunManifest.outputs`). */
 export interface OutputFile {

@@ -1,9 +1,10 @@
 /** Shared test fixtures: small scripts and solid-colour panel images made on the fly. */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { parseStory, type Story } from 'storyboard';
+import { type ComposeOptions, type ComposeResult, composeIssue } from '../src/index.js';
 
 /** An RGB colour. */
 export interface Rgb {
@@ -145,3 +146,20 @@ pages:
           - { speaker: ana, text: STOP!, kind: shout }
       - scene: silence
 `;
+
+/**
+ * Composes `SAMPLE_SCRIPT` (its text changed by `edit`) from solid-colour panels written under
+ * `dir`, into `dir/out`; returns the story, the output folder and compose's result.
+ */
+export async function composeSample(
+  dir: string,
+  options: ComposeOptions,
+  edit: (script: string) => string = (script) => script,
+): Promise<{ story: Story; outDir: string; result: ComposeResult }> {
+  const story = storyFrom(edit(SAMPLE_SCRIPT));
+  await mkdir(join(dir, 'panels'), { recursive: true });
+  const { panels } = await writePanels(story, join(dir, 'panels'));
+  const outDir = join(dir, 'out');
+  const result = await composeIssue(story, panels, { outDir, ...options });
+  return { story, outDir, result };
+}

@@ -1,5 +1,5 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
-import { type FlagSpec, isTruthy, parseList, positiveNumber } from './flags.js';
+import { OPT_IN_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';
+import { type FlagSpec, isTruthy, parseList, positiveNumber, UsageError } from './flags.js';
 
 /**
  * The flags of every command that runs the pipeline (`render`, `nightly`), each falling back to
@@ -25,7 +25,12 @@ export function pipelineFlags<P extends string>(prefix: P) {
     format: {
       type: 'string',
       env: `${prefix}_FORMAT`,
-      help: `outputs to write: ${OUTPUT_FORMATS.join(',')} (default all)`,
+      help: `outputs to write: ${[...OUTPUT_FORMATS, ...OPT_IN_FORMATS].join(',')} (default ${OUTPUT_FORMATS.join(',')})`,
+    },
+    print: {
+      type: 'string',
+      env: `${prefix}_PRINT`,
+      help: 'also write the print edition: cmyk = <slug>-cmyk.pdf (FOGRA39 CMYK, black type in K only)',
     },
     draft: {
       type: 'boolean',
@@ -82,11 +87,25 @@ export function readPipelineFlags(
     cacheDir: text('cache-dir'),
     concurrency: positiveNumber('concurrency', text('concurrency'), true),
     maxCost: positiveNumber('max-cost', text('max-cost'), false),
-    formats: parseList('format', text('format'), OUTPUT_FORMATS),
+    formats: withPrintEdition(
+      parseList('format', text('format'), [...OUTPUT_FORMATS, ...OPT_IN_FORMATS]),
+      text('print'),
+    ),
     draft: on('draft'),
     upscale: !on('no-upscale'),
     json: on('json'),
     verbose: values.verbose === true,
     help: values.help === true,
   };
+}
+
+/** The formats with the print edition `--print` asks for added (`cmyk` is the one there is). */
+function withPrintEdition(
+  formats: OutputFormat[] | undefined,
+  print: string | undefined,
+): OutputFormat[] | undefined {
+  if (print === undefined) return formats;
+  if (print.trim().toLowerCase() !== 'cmyk') throw new UsageError(`--print ${print}: choose cmyk`);
+  const base = formats ?? [...OUTPUT_FORMATS];
+  return base.includes('pdf-cmyk') ? base : [...base, 'pdf-cmyk'];
 }

@@ -3,6 +3,7 @@ import { createCbzOutput } from './cbz-output.js';
 import { createContactSheetOutput } from './contact-sheet-output.js';
 import type { OutputContext, OutputWriter } from './output-writer.js';
 import { createPagesOutput } from './pages-output.js';
+import { createCmykPdfOutput } from './pdf-cmyk-output.js';
 import { createPdfOutput } from './pdf-output.js';
 
 /** How each output format is written. */
@@ -13,6 +14,7 @@ const WRITERS: Readonly<
   pdf: createPdfOutput,
   cbz: createCbzOutput,
   'contact-sheet': createContactSheetOutput,
+  'pdf-cmyk': createCmykPdfOutput,
 };
 
 /** The writers of the requested formats, in a fixed order; all aborted if one cannot start. */

@@ -31,6 +31,8 @@ export interface OutputContext {
 export interface OutputWriter<Prepared = unknown> {
   /** The page JPEG is needed even when pages are PNG (the PDF embeds JPEGs). */
   readonly needsJpeg?: boolean;
+  /** The page art without lettering as a CMYK JPEG is needed (the print edition). */
+  readonly needsCmykArt?: boolean;
   prepare?(sheet: ComposedSheet): Promise<Prepared>;
   add(sheet: ComposedSheet, prepared: Prepared): Promise<void>;
   /** Finishes and moves every file into place; returns them, for the manifest. */

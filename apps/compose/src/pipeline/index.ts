@@ -3,7 +3,7 @@
  * manifest. The `render` command and nightly builds are thin callers of `renderIssue`.
  */
 
-export { OUTPUT_FORMATS, type OutputFormat } from '../options.js';
+export { OPT_IN_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';
 export { type BackendKind, chooseBackend, openBackend, type RenderBackend } from './backend.js';
 export { ExitCode } from './exit-codes.js';
 export {
