@@ -18,6 +18,7 @@ export {
 } from './layouts.js';
 export type { StoryLimits } from './limits.js';
 export { STORY_LIMITS } from './limits.js';
+export { toLanguageIso } from './normalise.js';
 export type { ParseStoryOptions, SafeParseStoryResult } from './parse.js';
 export { parseStory, safeParseStory } from './parse.js';
 export type { StoryDocument, StoryInput } from './schema.js';
@@ -28,6 +29,7 @@ export { createSlug } from './slug.js';
 export type {
   Caption,
   Character,
+  CharacterPosition,
   Cover,
   Credits,
   CustomGrid,
@@ -36,16 +38,20 @@ export type {
   GridRow,
   GridSpan,
   Layout,
+  LetteringSettings,
   Location,
   Page,
   PageSettings,
   Panel,
   PanelArt,
   SoundEffect,
+  StagePosition,
   Story,
 } from './types.js';
 export type {
+  AgeRating,
   CaptionPosition,
+  ColorMode,
   DialogueKind,
   Direction,
   Focus,
@@ -53,9 +59,12 @@ export type {
   Placement,
   SeedMode,
   Side,
+  StageSide,
 } from './vocabulary.js';
 export {
+  AGE_RATINGS,
   CAPTION_POSITIONS,
+  COLOR_MODES,
   DIALOGUE_KINDS,
   DIRECTIONS,
   FOCUS_POINTS,
@@ -63,4 +72,5 @@ export {
   PLACEMENTS,
   SEED_MODES,
   SIDES,
+  STAGE_SIDES,
 } from './vocabulary.js';
