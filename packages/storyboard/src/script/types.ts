@@ -156,9 +156,10 @@ export interface DialogueLine {
   position: Placement;
   /**
    * Where the speaker is in the panel: the line's own `at`, else the position the panel gives
-   * the speaker; `undefined` when neither does (fall back to the character's `side`).
+   * the speaker; `undefined` when neither does (fall back to the character's `side`). Always
+   * set by the parser; optional so lines built by hand need not name it.
    */
-  at: StagePosition | undefined;
+  at?: StagePosition | undefined;
 }
 
 /** A sound effect lettered into the art. */
