@@ -78,6 +78,7 @@ export async function composeIssue(
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg,
             minPpi: resolved.minPpi,
+            grayscale: story.color === 'bw',
             canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}
