@@ -90,6 +90,7 @@ export async function composeIssue(
             alsoJpeg,
             cmykArt,
             minPpi: resolved.minPpi,
+            grayscale: story.color === 'bw',
             canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}

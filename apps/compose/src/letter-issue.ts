@@ -1,6 +1,7 @@
 import type { Story } from 'storyboard';
 import { LetteringProblemsError } from './errors.js';
 import { createFontSet, type FontSet } from './fonts/font-set.js';
+import { toGrayscaleLettering } from './lettering/grayscale.js';
 import { layoutLettering } from './lettering/layout-lettering.js';
 import type { LetteringOptions } from './lettering/style.js';
 import type { LetteringLayout } from './lettering/types.js';
@@ -23,6 +24,7 @@ export interface LetterIssueOptions extends PlanOptions {
  * `LetteringProblemsError` listing every text that cannot fit and every text with a character no
  * bundled font has, on every page. Cheap, so the pipeline runs it before spending anything on
  * panels and hands the result to compose, which letters with it instead of laying it out again.
+ * A black-and-white book (`color: bw`) is lettered in black, white and greys only.
  */
 export function letterIssue(story: Story, options: LetterIssueOptions = {}): LetteredSheet[] {
   const fonts = options.fonts ?? createFontSet();
@@ -37,7 +39,10 @@ export function letterIssue(story: Story, options: LetterIssueOptions = {}): Let
         fonts,
         options.lettering,
       );
-      sheets.push({ ...planned, lettering });
+      sheets.push({
+        ...planned,
+        lettering: story.color === 'bw' ? toGrayscaleLettering(lettering) : lettering,
+      });
     } catch (error) {
       if (!(error instanceof LetteringProblemsError)) throw error;
       problems.push(...error.problems);

@@ -25,7 +25,7 @@ export interface PageArt {
   panel: string;
   /** Image file (or its bytes). */
   input: string | Buffer;
-  /** Where the picture goes (a slot's `image` rectangle, or the whole canvas for the cover). */
+  /** Where the picture goes (a slot's `art` rectangle, or the whole canvas for the cover). */
   rect: Rect;
   focus: Focus;
   /** The panel's cell, filled with the border colour under the picture; none for the cover. */
@@ -55,6 +55,12 @@ export interface ComposePageOptions {
   minPpi?: number;
   /** Largest panel image accepted, in pixels; `false` for no limit. */
   limitInputPixels?: number | false;
+  /**
+   * Encode one grey channel (a black-and-white book): panels and lettering come out grey,
+   * and the JPEG the PDF embeds is a DeviceGray image.
+   * @default false
+   */
+  grayscale?: boolean;
   /** Where to take the page canvas from (and give it back to), when composing many pages. */
   canvasPool?: CanvasPool;
   /**
@@ -159,11 +165,18 @@ export async function composePage(
         : undefined;
     cmykArt?.catch(() => undefined);
     for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
-    const encoder = () =>
-      sharp(canvas.data, { raw: { width, height, channels: 3 } }).withDensity(dpi);
-    const srgb = readIccProfile(SRGB_PROFILE);
-    const encodeJpeg = async () =>
-      embedIccInJpeg(await encoder().withExif(SRGB_EXIF).jpeg(jpeg).toBuffer(), srgb);
+    const grayscale = options.grayscale === true;
+    const encoder = () => {
+      const image = sharp(canvas.data, { raw: { width, height, channels: 3 } }).withDensity(dpi);
+      return grayscale ? image.toColourspace('b-w') : image;
+    };
+    // An sRGB profile describes three channels: a grey page carries none (DeviceGray in the PDF).
+    const srgb = grayscale ? undefined : readIccProfile(SRGB_PROFILE);
+    const encodeJpeg = async () => {
+      const encoded = grayscale ? encoder() : encoder().withExif(SRGB_EXIF);
+      const data = await encoded.jpeg(jpeg).toBuffer();
+      return srgb ? embedIccInJpeg(data, srgb) : data;
+    };
     if (format === 'jpeg') {
       const [data, cmyk] = await Promise.all([encodeJpeg(), cmykArt]);
       return { data, format, width, height, jpeg: data, cmykArt: cmyk, warnings };
@@ -172,7 +185,7 @@ export async function composePage(
       encoder()
         .png()
         .toBuffer()
-        .then((png) => embedIccInPng(png, srgb)),
+        .then((png) => (srgb ? embedIccInPng(png, srgb) : png)),
       options.alsoJpeg === true ? encodeJpeg() : undefined,
       cmykArt,
     ]);

@@ -4,6 +4,16 @@ export { concurrencyLimit, formatDecimal } from './billing.js';
 export { emulatorEnv } from './client-env.js';
 export type { DraftImageInput } from './draft-image.js';
 export { drawDraftImage, renderDraftImage } from './draft-image.js';
+export type {
+  DraftFigureKind,
+  DraftFigurePlan,
+  DraftPlan,
+  DraftPlanInput,
+  DraftRect,
+} from './draft-plan.js';
+export { planDraft } from './draft-plan.js';
+export type { DraftFigure, DraftFraming, DraftPosition, DraftPrompt } from './draft-prompt.js';
+export { readDraftPrompt } from './draft-prompt.js';
 export type { Emulator } from './emulator.js';
 export { startEmulator } from './emulator.js';
 export type {

@@ -12,11 +12,19 @@ export interface Raster {
 
 /** Creates a raster filled with one colour. */
 export function createRaster(width: number, height: number, background: Rgb): Raster {
-  const pixels = new Uint8Array(width * height * 3);
-  const row = new Uint8Array(width * 3);
-  for (let x = 0; x < width; x++) row.set(background, x * 3);
-  for (let y = 0; y < height; y++) pixels.set(row, y * width * 3);
-  return { width, height, pixels };
+  const raster = { width, height, pixels: new Uint8Array(width * height * 3) };
+  fillRect(raster, 0, 0, width, height, background);
+  return raster;
+}
+
+/** A rectangle rounded to whole pixels and clipped to the raster, as edges (`x1`, `y1` excluded). */
+function clipToRaster(raster: Raster, left: number, top: number, w: number, h: number) {
+  return {
+    x0: Math.max(0, Math.round(left)),
+    y0: Math.max(0, Math.round(top)),
+    x1: Math.min(raster.width, Math.round(left + w)),
+    y1: Math.min(raster.height, Math.round(top + h)),
+  };
 }
 
 /** Fills a rectangle, clipped to the raster. */
@@ -28,14 +36,21 @@ export function fillRect(
   h: number,
   color: Rgb,
 ): void {
-  const x0 = Math.max(0, Math.round(left));
-  const y0 = Math.max(0, Math.round(top));
-  const x1 = Math.min(raster.width, Math.round(left + w));
-  const y1 = Math.min(raster.height, Math.round(top + h));
+  const { x0, y0, x1, y1 } = clipToRaster(raster, left, top, w, h);
   if (x1 <= x0 || y1 <= y0) return;
-  const span = new Uint8Array((x1 - x0) * 3);
-  for (let x = 0; x < x1 - x0; x++) span.set(color, x * 3);
-  for (let y = y0; y < y1; y++) raster.pixels.set(span, (y * raster.width + x0) * 3);
+  // Paint the first row by doubling one pixel, then copy that row down: no allocation.
+  const { pixels } = raster;
+  const first = (y0 * raster.width + x0) * 3;
+  const length = (x1 - x0) * 3;
+  pixels[first] = color[0];
+  pixels[first + 1] = color[1];
+  pixels[first + 2] = color[2];
+  for (let filled = 3; filled < length; filled *= 2) {
+    pixels.copyWithin(first + filled, first, first + Math.min(filled, length - filled));
+  }
+  for (let y = y0 + 1; y < y1; y++) {
+    pixels.copyWithin((y * raster.width + x0) * 3, first, first + length);
+  }
 }
 
 /** Draws a rectangle outline of the given thickness, inside the rectangle's bounds. */
@@ -95,4 +110,71 @@ export function drawText(
 /** Width in raster pixels of a line of text at a scale. */
 export function measureText(text: string, scale: number): number {
   return text.length === 0 ? 0 : (text.length * CELL_WIDTH - 1) * scale;
+}
+
+/** Diagonal line texture for {@link hatchRect}. */
+export interface Hatch {
+  /** Distance between lines, in pixels along a row. */
+  period: number;
+  /** Line width along a row, in pixels. */
+  thickness: number;
+  /** `1`: lines rise to the right (/); `-1`: they fall (\). */
+  slope: 1 | -1;
+  color: Rgb;
+  /** Only pixels of this colour are drawn over (hatching inside a shape). */
+  over?: Rgb;
+}
+
+/** Hatches a rectangle with diagonal lines, clipped to the raster. */
+export function hatchRect(
+  raster: Raster,
+  left: number,
+  top: number,
+  w: number,
+  h: number,
+  hatch: Hatch,
+): void {
+  const { x0, y0, x1, y1 } = clipToRaster(raster, left, top, w, h);
+  const { period, thickness, slope, color, over } = hatch;
+  const { pixels, width } = raster;
+  for (let y = y0; y < y1; y++) {
+    const phase = (((x0 + slope * y) % period) + period) % period;
+    const row = y * width;
+    for (let start = x0 - phase; start < x1; start += period) {
+      const end = Math.min(x1, start + thickness);
+      for (let x = Math.max(x0, start); x < end; x++) {
+        const i = (row + x) * 3;
+        if (
+          over &&
+          (pixels[i] !== over[0] || pixels[i + 1] !== over[1] || pixels[i + 2] !== over[2])
+        )
+          continue;
+        pixels[i] = color[0];
+        pixels[i + 1] = color[1];
+        pixels[i + 2] = color[2];
+      }
+    }
+  }
+}
+
+/**
+ * Fills a trapezoid with horizontal top and bottom edges, centred on `cx`: `topWidth` wide at
+ * `top`, `bottomWidth` wide at `bottom`.
+ */
+export function fillTrapezoid(
+  raster: Raster,
+  cx: number,
+  top: number,
+  bottom: number,
+  topWidth: number,
+  bottomWidth: number,
+  color: Rgb,
+): void {
+  const y0 = Math.max(0, Math.floor(top));
+  const y1 = Math.min(raster.height, Math.ceil(bottom));
+  const span = Math.max(1, bottom - top);
+  for (let y = y0; y < y1; y++) {
+    const half = (topWidth + ((bottomWidth - topWidth) * (y - top)) / span) / 2;
+    fillRect(raster, cx - half, y, half * 2, 1, color);
+  }
 }

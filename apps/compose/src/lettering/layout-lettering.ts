@@ -9,8 +9,8 @@ import {
 import type { LetteringFace } from '../fonts/font-files.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { LetteringContext, Overflow } from './_context.js';
-import { inflate } from './_rects.js';
 import { FACE_OF_KIND } from './balloons.js';
+import { capitaliseText } from './caps.js';
 import { isOverflow, type LetteredPanel, letterPanel, type PanelText } from './letter-panel.js';
 import { type LetteringOptions, pointsToPixels, resolveLetteringOptions } from './style.js';
 import { normaliseText, TextSetter } from './text-setter.js';
@@ -18,9 +18,6 @@ import type { LetteringItem, LetteringLayout } from './types.js';
 
 /** What a page image shows: the cover or one page of the script. */
 export type IssueSheet = { kind: 'cover'; cover: Cover } | { kind: 'page'; page: Page };
-
-/** Safe area kept free of lettering inside the cover's trim, in inches. */
-const COVER_SAFE_IN = 0.2;
 
 /**
  * Computes the lettering of one page (or the cover) in canvas pixels: captions, balloons with
@@ -51,7 +48,8 @@ export function layoutLettering(
   const items: LetteringItem[] = [];
   const problems: Array<{ error: LetteringError; item: LetteredItemRef }> = [];
   /** Letters one panel; its problems are collected, so every panel of the page is checked. */
-  const letter = (place: LetteringPlace, content: PanelText, region: Rect, panelIndex: number) => {
+  const letter = (place: LetteringPlace, script: PanelText, region: Rect, panelIndex: number) => {
+    const content = story.lettering.caps ? capitaliseText(script, story.language) : script;
     const missing = findMissingGlyphs(context(place), content);
     if (missing.length > 0) {
       for (const error of missing)
@@ -72,8 +70,7 @@ export function layoutLettering(
       sfx: sheet.cover.sfx,
       ...(sheet.cover.title === undefined ? {} : { title: sheet.cover.title }),
     };
-    const safe = Math.round(COVER_SAFE_IN * geometry.dpi);
-    letter({ page: 'cover', panel: 'cover' }, content, inflate(geometry.trimBoxPx, -safe), 0);
+    letter({ page: 'cover', panel: 'cover' }, content, geometry.safeBoxPx, 0);
   } else {
     sheet.page.panels.forEach((panel, index) => {
       const slot = geometry.slots[index];

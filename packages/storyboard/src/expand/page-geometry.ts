@@ -13,6 +13,7 @@ export function storyGeometry(story: Pick<Story, 'page' | 'direction'>): PageGeo
         : page.size,
     dpi: page.dpi,
     bleedIn: page.bleedMm / MM_PER_INCH,
+    ...(page.safeMm === undefined ? {} : { safe: `${page.safeMm}mm` }),
     direction: story.direction,
   };
 }
@@ -27,7 +28,11 @@ export function layoutOptions(layout: Layout): Pick<PageGeometryOptions, 'templa
  * so panel rectangles come from one place.
  */
 export function geometryOptionsFor(story: Story, page: Page): PageGeometryOptions {
-  return { ...storyGeometry(story), ...layoutOptions(page.layout) };
+  return {
+    ...storyGeometry(story),
+    ...layoutOptions(page.layout),
+    bleeds: page.panels.map((panel) => panel.bleed),
+  };
 }
 
 /** Aspect ratio (width / height) of the trimmed page, used for the full-page cover. */

@@ -1,5 +1,6 @@
 import type { Shot } from '../script/shots.js';
 import type { PanelArt, Story } from '../script/types.js';
+import { describeComposition } from './composition.js';
 
 /** How each shot is worded in a prompt. */
 export const SHOT_WORDING: Readonly<Record<Shot, string>> = {
@@ -34,8 +35,8 @@ function promptHead(story: Story): string[] {
 
 /**
  * The final prompt of a panel or the cover: trigger phrase, style, shot wording, scene, each
- * character's visual description, location, mood, lighting, things to avoid, and the no-text
- * instruction. A raw
+ * character's visual description, where the script places characters (only when it does),
+ * location, mood, lighting, things to avoid, and the no-text instruction. A raw
  * `prompt` override replaces everything after the trigger (which still leads unless the script
  * opted out, and is not repeated when the override already starts with it).
  */
@@ -54,6 +55,8 @@ export function buildPrompt(story: Story, art: PanelArt): string {
     const character = story.characters[id];
     if (character) parts.push(sentence(`${character.name}: ${character.description}`));
   }
+  const composition = describeComposition(story, art);
+  if (composition) parts.push(composition);
   const location = art.location ? story.locations[art.location] : undefined;
   if (location) parts.push(sentence(`Setting: ${location.description}`));
   if (art.mood) parts.push(sentence(`Mood: ${art.mood}`));

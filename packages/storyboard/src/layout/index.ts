@@ -20,7 +20,7 @@ export {
   type ImageSize,
   type ImageSizeOptions,
 } from './image-size.js';
-export { layoutPage, type PageLayout, type Slot } from './layout-page.js';
+export { layoutPage, type PageLayout, type Sides, type Slot } from './layout-page.js';
 export {
   type BorderOptions,
   DEFAULT_PAGE_GEOMETRY,
@@ -40,13 +40,14 @@ export {
   type PageUnit,
   resolvePageSize,
 } from './page-size.js';
+export { findPrintProfile, PRINT_PROFILES, type PrintProfile } from './print-profile.js';
 export {
   arrangeSpreads,
   READING_DIRECTIONS,
   type ReadingDirection,
   type Spread,
 } from './reading-order.js';
-export { insetRect, mirrorRect, type Rect, toPdfBox } from './rect.js';
+export { insetRect, mirrorRect, type Rect, toPdfBox, toPointRect } from './rect.js';
 export {
   getTemplate,
   LAYOUT_TEMPLATE_NAMES,

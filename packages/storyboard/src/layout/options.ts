@@ -35,8 +35,9 @@ export interface BorderOptions {
 }
 
 /**
- * Everything that decides where panels go on a page. With no options at all, the result is the
- * benchmark's page: US comic at 300 dpi, 36 px margins, 24 px gutters, 6 px borders, 2 × 3 grid.
+ * Everything that decides where panels go on a page. With no options at all: a US comic page at
+ * 300 dpi, panel borders on the 6 × 9.5 in live area (94 × 113 px margins), 38 px gutters, 6 px
+ * borders, a 2 × 3 grid, no bleed.
  */
 export interface PageGeometryOptions {
   /**
@@ -50,15 +51,28 @@ export interface PageGeometryOptions {
    */
   dpi?: number;
   /**
-   * Whether the page is for print: the default bleed becomes `PRINT_BLEED_IN`.
+   * Whether the page is for print: the default bleed becomes the page's print profile's
+   * (`PRINT_PROFILES`: 0.125 in for US sizes, 3 mm for `manga-b5` and `a4`).
    * @default false
    */
   print?: boolean;
   /**
    * Bleed in inches, added on every side of the trim (the canvas is the bleed box).
-   * @default 0.125 when `print`, else 0
+   * @default the print profile's bleed when `print`, else 0
    */
   bleedIn?: number;
+  /**
+   * Safe (live) inset from the trim edge: lettering and panel borders stay inside it.
+   * @default the print profile's (`PRINT_PROFILES`: 0.25 in for US sizes, 5 mm for `manga-b5`, `a4`)
+   */
+  safe?: Length;
+  /**
+   * Per slot in reading order, whether the panel bleeds: its art runs past its border to the
+   * bleed edge on every side where it touches the edge of the panel area. Slots left out do not
+   * bleed, except on a page with a single slot (a splash), which bleeds unless `[false]` is given.
+   * @default [] (only a splash bleeds)
+   */
+  bleeds?: readonly boolean[];
   /**
    * Unit of bare numbers in `margins`, `gutters` and `border.width` (strings carry their own).
    * @default 'mm'
@@ -66,14 +80,15 @@ export interface PageGeometryOptions {
    */
   unit?: LengthUnit;
   /**
-   * Margins from the trim edge to the live area, one length for all sides or one per side. They
-   * are given for left-to-right pages; `rtl` mirrors them with the rest of the page.
-   * @default '0.12in' (36 px at 300 dpi)
+   * Margins from the trim edge to the panel area, one length for all sides or one per side. They
+   * are given for left-to-right pages; `rtl` mirrors them with the rest of the page. Margins
+   * smaller than the safe inset put panel borders outside the safe area; the defaults never do.
+   * @default the print profile's margins (`PRINT_PROFILES`; 0.3125 × 0.375 in for `us-comic`)
    */
   margins?: Length | Margins;
   /**
    * Gaps between panels, one length for both directions or `{ x, y }`.
-   * @default '0.08in' (24 px at 300 dpi)
+   * @default '0.125in' (38 px at 300 dpi)
    */
   gutters?: Length | Gutters;
   /** Panel frame. */
@@ -97,16 +112,18 @@ export interface PageGeometryOptions {
   direction?: ReadingDirection;
 }
 
-/** Bleed used for print when none is given, in inches. */
+/**
+ * Bleed of the US print profiles, in inches. A page's own print bleed is in its print profile
+ * (`findPrintProfile(page).bleedIn`), which `print: true` uses.
+ */
 export const PRINT_BLEED_IN = 0.125;
 
-/** The values used for options left out. */
+/** The values used for options left out; margins, safe inset and print bleed come from the page's print profile. */
 export const DEFAULT_PAGE_GEOMETRY = Object.freeze({
   page: 'us-comic',
   dpi: 300,
   unit: 'mm',
-  margin: '0.12in',
-  gutter: '0.08in',
+  gutter: '0.125in',
   borderWidth: '0.02in',
   borderColor: '#000000',
   background: '#ffffff',

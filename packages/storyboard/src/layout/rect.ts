@@ -23,6 +23,16 @@ export function mirrorRect(rect: Rect, canvasWidth: number): Rect {
 }
 
 /**
+ * A pixel rectangle in points (1/72 in) at `dpi`, unrounded, in the same frame (origin top-left,
+ * y down): what a pixel rectangle on the page canvas measures on paper.
+ * @example toPointRect({ x: 38, y: 38, w: 900, h: 300 }, 300) // { x: 9.12, y: 9.12, w: 216, h: 72 }
+ */
+export function toPointRect(rect: Rect, dpi: number): Rect {
+  const k = 72 / dpi;
+  return { x: rect.x * k, y: rect.y * k, w: rect.w * k, h: rect.h * k };
+}
+
+/**
  * A rectangle as a PDF box array `[llx, lly, urx, ury]` (for MediaBox, TrimBox, BleedBox).
  * Only meaningful for rectangles already in PDF coordinates (points, y up), such as
  * `PageLayout.trimBoxPt`.

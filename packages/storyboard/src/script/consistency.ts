@@ -157,6 +157,7 @@ export function checkPageSettings(data: RawMap): Problem[] {
     ['width', 50, 1000],
     ['height', 50, 1000],
     ['bleed', 0, 25],
+    ['safe', 0, 25],
   ] as const) {
     const mm = convertLengthToMm(read(page, key));
     if (mm !== undefined && (mm < min || mm > max)) {

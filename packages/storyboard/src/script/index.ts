@@ -19,6 +19,7 @@ export {
 export type { StoryLimits } from './limits.js';
 export { STORY_LIMITS } from './limits.js';
 export { type LetteredTextPlace, locateLetteredText } from './locate-text.js';
+export { toLanguageIso } from './normalise.js';
 export type { ParseStoryOptions, SafeParseStoryResult } from './parse.js';
 export { parseStory, safeParseStory } from './parse.js';
 export type { StoryDocument, StoryInput } from './schema.js';
@@ -29,6 +30,7 @@ export { createSlug } from './slug.js';
 export type {
   Caption,
   Character,
+  CharacterPosition,
   Cover,
   Credits,
   CustomGrid,
@@ -37,17 +39,21 @@ export type {
   GridRow,
   GridSpan,
   Layout,
+  LetteringSettings,
   Location,
   Page,
   PageSettings,
   Panel,
   PanelArt,
   SoundEffect,
+  StagePosition,
   Story,
   UpscaleSettings,
 } from './types.js';
 export type {
+  AgeRating,
   CaptionPosition,
+  ColorMode,
   DialogueKind,
   Direction,
   Focus,
@@ -55,9 +61,12 @@ export type {
   Placement,
   SeedMode,
   Side,
+  StageSide,
 } from './vocabulary.js';
 export {
+  AGE_RATINGS,
   CAPTION_POSITIONS,
+  COLOR_MODES,
   DIALOGUE_KINDS,
   DIRECTIONS,
   FOCUS_POINTS,
@@ -65,4 +74,5 @@ export {
   PLACEMENTS,
   SEED_MODES,
   SIDES,
+  STAGE_SIDES,
 } from './vocabulary.js';

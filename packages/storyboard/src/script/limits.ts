@@ -43,6 +43,10 @@ export const STORY_LIMITS = {
   maxSfxPerPanel: 10,
   /** Most names in one credit (`writer`, `artist`, ...). */
   maxCreditNames: 20,
+  /** Most genres in `genre`. */
+  maxGenres: 10,
+  /** Longest `web` address. */
+  maxUrlLength: 2000,
   /** Most rows in a custom grid layout (the page geometry's limit). */
   maxGridRows: MAX_GRID_ROWS,
   /** Most columns in one row of a custom grid layout (the page geometry's limit). */

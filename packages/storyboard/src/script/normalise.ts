@@ -17,9 +17,11 @@ import {
 } from './schema.js';
 import { normaliseShot } from './shots.js';
 import { createSlug } from './slug.js';
+import { readPanelCharacter, toStagePosition } from './staging.js';
 import type {
   Caption,
   Character,
+  CharacterPosition,
   Cover,
   Credits,
   DialogueLine,
@@ -31,9 +33,11 @@ import type {
   Panel,
   PanelArt,
   SoundEffect,
+  StagePosition,
   Story,
   UpscaleSettings,
 } from './types.js';
+import type { ColorMode } from './vocabulary.js';
 
 type LayoutDocument = z.output<typeof layoutSchema>;
 type GenerationDocument = z.output<typeof generationSchema>;
@@ -108,6 +112,7 @@ export function normalisePageSettings(page: StoryDocument['page']): PageSettings
       heightMm: undefined,
       dpi: 300,
       bleedMm: 0,
+      safeMm: undefined,
     };
   }
   const widthMm = convertLengthToMm(page.width);
@@ -119,6 +124,7 @@ export function normalisePageSettings(page: StoryDocument['page']): PageSettings
     heightMm: custom ? heightMm : undefined,
     dpi: page.dpi,
     bleedMm: convertLengthToMm(page.bleed) ?? 0,
+    safeMm: convertLengthToMm(page.safe),
   };
 }
 
@@ -166,18 +172,52 @@ function normaliseLocations(doc: StoryDocument): Record<string, Location> {
   return out;
 }
 
-/** One dialogue line in full form (`mara: "Get down!"` → `{speaker: 'mara', ...}`). */
-function normaliseDialogueLine(line: DialogueLineDocument): DialogueLine {
+/** A dialogue line's own `at`, when it has one. */
+function readLineAt(line: DialogueLineDocument): StagePosition | undefined {
+  if (!('speaker' in line) || typeof line.speaker !== 'string') return undefined;
+  const at = (line as { at?: Parameters<typeof toStagePosition>[0] }).at;
+  return at === undefined ? undefined : toStagePosition(at);
+}
+
+/**
+ * One dialogue line in full form (`mara: "Get down!"` → `{speaker: 'mara', ...}`); `placed` gives
+ * the speaker's position in the panel when the line has no `at` of its own.
+ */
+function normaliseDialogueLine(
+  line: DialogueLineDocument,
+  placed: ReadonlyMap<string, StagePosition>,
+): DialogueLine {
   if ('speaker' in line && typeof line.speaker === 'string' && typeof line.text === 'string') {
     return {
       speaker: line.speaker,
       text: line.text,
       kind: (line.kind as DialogueLine['kind'] | undefined) ?? 'speech',
       position: (line.position as DialogueLine['position'] | undefined) ?? 'auto',
+      at: readLineAt(line) ?? placed.get(line.speaker),
     };
   }
   const [speaker, text] = Object.entries(line)[0] ?? ['', ''];
-  return { speaker, text: String(text), kind: 'speech', position: 'auto' };
+  return { speaker, text: String(text), kind: 'speech', position: 'auto', at: placed.get(speaker) };
+}
+
+/**
+ * The positions a panel gives its characters: `characters` entries first, then dialogue lines
+ * with `at` (validation made every character's positions agree), each character once.
+ */
+function collectPositions(
+  entries: ReadonlyArray<{ id: string; at: StagePosition | undefined }>,
+  dialogue: readonly DialogueLineDocument[],
+): CharacterPosition[] {
+  const placed = new Map<string, StagePosition>();
+  for (const { id, at } of entries) if (at !== undefined && !placed.has(id)) placed.set(id, at);
+  for (const line of dialogue) {
+    const at = readLineAt(line);
+    const speaker = (line as { speaker?: unknown }).speaker;
+    if (at !== undefined && typeof speaker === 'string' && !placed.has(speaker)) {
+      placed.set(speaker, at);
+    }
+  }
+  return [...placed].map(([character, at]) => ({ character, at }));
 }
 
 /** Captions, from `caption` or `captions`, as objects. */
@@ -202,12 +242,18 @@ interface Inherited {
 }
 
 /** The picture-and-lettering fields shared by panels and the cover. */
-function normaliseArt(art: ArtDocument, inherited: Inherited): PanelArt {
+function normaliseArt(
+  art: ArtDocument,
+  inherited: Inherited,
+  dialogue: readonly DialogueLineDocument[] = [],
+): PanelArt {
+  const entries = toList(art.characters).map(readPanelCharacter);
   return {
     shot: art.shot === undefined ? undefined : normaliseShot(art.shot),
     scene: art.scene,
     prompt: art.prompt,
-    characters: toList(art.characters),
+    characters: entries.map((entry) => entry.id),
+    positions: collectPositions(entries, dialogue),
     location: art.location ?? inherited.location,
     mood: art.mood ?? inherited.mood,
     lighting: art.lighting ?? inherited.lighting,
@@ -242,15 +288,17 @@ function normalisePages(doc: StoryDocument): Page[] {
       const panel: PanelDocument =
         typeof entry === 'string' ? { scene: entry, ...PANEL_DEFAULTS } : entry;
       const number = panelIndex + 1;
+      const lines = toList<DialogueLineDocument>(panel.dialogue as DialogueDocument | undefined);
+      const art = normaliseArt(panel, page, lines);
+      const placed = new Map(art.positions.map((p) => [p.character, p.at]));
       return {
         id: panel.id ?? `${pageId}-${number}`,
         pageId,
         pageNumber,
         number,
-        ...normaliseArt(panel, page),
-        dialogue: toList<DialogueLineDocument>(panel.dialogue as DialogueDocument | undefined).map(
-          normaliseDialogueLine,
-        ),
+        ...art,
+        bleed: panel.bleed ?? page.panels.length === 1,
+        dialogue: lines.map((line) => normaliseDialogueLine(line, placed)),
       };
     });
     return {
@@ -265,8 +313,22 @@ function normalisePages(doc: StoryDocument): Page[] {
   });
 }
 
+/**
+ * The ISO 639 code of a BCP-47 tag: its primary subtag in lower case.
+ * @example toLanguageIso('pt-BR') // 'pt'
+ */
+export function toLanguageIso(tag: string): string {
+  return (tag.split('-')[0] ?? tag).toLowerCase();
+}
+
+/** Black and white for manga pages unless the script says otherwise; full colour elsewhere. */
+function chooseColor(doc: StoryDocument, page: PageSettings): ColorMode {
+  return doc.color ?? (page.size === 'manga-b5' ? 'bw' : 'full');
+}
+
 /** Builds the canonical story from a script that passed validation and every check. */
 export function normaliseStory(doc: StoryDocument): Story {
+  const page = normalisePageSettings(doc.page);
   return {
     version: 1,
     title: doc.title,
@@ -276,10 +338,17 @@ export function normaliseStory(doc: StoryDocument): Story {
     slug: createSlug(doc.title, doc.issue),
     credits: normaliseCredits(doc),
     language: doc.language,
+    languageIso: toLanguageIso(doc.language),
     direction: doc.direction,
     summary: doc.summary,
+    publisher: doc.publisher,
+    genre: toList(doc.genre),
+    ageRating: doc.ageRating,
+    web: doc.web,
+    color: chooseColor(doc, page),
+    lettering: { caps: doc.lettering?.caps ?? page.size === 'us-comic' },
     generation: normaliseGeneration(doc),
-    page: normalisePageSettings(doc.page),
+    page,
     characters: normaliseCharacters(doc),
     locations: normaliseLocations(doc),
     cover: normaliseCover(doc),

@@ -1,7 +1,7 @@
 /**
  * The script parser: YAML text in, a normalised `Story` out, or every problem at once.
- * Stages: read YAML within limits → count limits → schema → cross-references, ids, consistency
- * and page fit → normalise. Problems from the counts, the schema and the checks are reported
+ * Stages: read YAML within limits → count limits → schema → cross-references, positions, ids,
+ * consistency and page fit → normalise. Problems from the counts, the schema and the checks are reported
  * together; past a count limit the later stages see only the items within it.
  *
  * Parsing is synchronous. Every stage is linear in the size of the script, so the largest script
@@ -24,6 +24,7 @@ import { readYaml } from './read-yaml.js';
 import { checkReferences } from './references.js';
 import { storySchema } from './schema.js';
 import { convertSchemaIssues, describeSchemaIssue } from './schema-issues.js';
+import { checkStaging } from './staging.js';
 import type { Story } from './types.js';
 
 /** Options for {@link parseStory}. */
@@ -122,6 +123,7 @@ function runStages(text: string, file: string): SafeParseStoryResult {
     ...dropProtoFollowOns(schemaProblems, protoKeys),
     ...protoKeys,
     ...checkReferences(data, script),
+    ...checkStaging(data),
     ...checkIds(data),
     ...checkConsistency(data, counts.cutPages),
     ...checkPageFit(data, counts.cutPages),

@@ -17,7 +17,7 @@ import {
   type RawPath,
   read,
 } from './raw.js';
-import { DIALOGUE_KEYS } from './schema.js';
+import { DIALOGUE_KEYS, PANEL_CHARACTER_KEYS } from './schema.js';
 import { describeSuggestion } from './suggest.js';
 
 /** What can be referenced: ids defined in `characters` or `locations`. */
@@ -51,14 +51,26 @@ function checkReference(
   return [target === 'key' ? problemAtKey(path, message) : problemAt(path, message)];
 }
 
-/** References in a panel's `characters` (an id or a list of ids). */
+/** The reference in one `characters` entry: an id, `{id, at}` or `id: position`. */
+function checkPanelCharacter(item: unknown, path: RawPath, characters: Catalogue): Problem[] {
+  const map = asMap(item);
+  if (map === undefined) return checkReference(item, characters, path, 'value');
+  if (hasKey(map, 'id')) return checkReference(map.id, characters, [...path, 'id'], 'value');
+  const keys = Object.keys(map).filter(
+    (key) => !(PANEL_CHARACTER_KEYS as readonly string[]).includes(key),
+  );
+  if (keys.length !== 1 || keys[0] === undefined) return [];
+  return checkReference(keys[0], characters, [...path, keys[0]], 'key');
+}
+
+/** References in a panel's `characters` (an entry or a list of entries). */
 function checkPanelCharacters(panel: RawMap, path: RawPath, characters: Catalogue): Problem[] {
   const value = read(panel, 'characters');
+  if (value === undefined) return [];
   const list = asList(value);
-  if (list === undefined)
-    return checkReference(value, characters, [...path, 'characters'], 'value');
+  if (list === undefined) return checkPanelCharacter(value, [...path, 'characters'], characters);
   return list.flatMap((item, i) =>
-    checkReference(item, characters, [...path, 'characters', i], 'value'),
+    checkPanelCharacter(item, [...path, 'characters', i], characters),
   );
 }
 

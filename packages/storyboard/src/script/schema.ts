@@ -22,7 +22,9 @@ import {
 } from './schema-parts.js';
 import { describeShotProblem, SHOTS } from './shots.js';
 import {
+  AGE_RATINGS,
   CAPTION_POSITIONS,
+  COLOR_MODES,
   DIALOGUE_KINDS,
   DIRECTIONS,
   FOCUS_POINTS,
@@ -30,7 +32,18 @@ import {
   PLACEMENTS,
   SEED_MODES,
   SIDES,
+  STAGE_SIDES,
 } from './vocabulary.js';
+
+/** Whether `value` is an absolute `http:` or `https:` address with a host and no spaces. */
+function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\/[^\s<>"'`]+$/i.test(value)) return false;
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** Base seed used when the script gives none (the model page's example seed). */
 export const DEFAULT_SEED = 93_080_474;
@@ -149,7 +162,16 @@ export const pageSettingsSchema = oneOf(
       width: length.optional().describe('Custom page width (with `height`).'),
       height: length.optional().describe('Custom page height (with `width`).'),
       dpi: integer(72, 1200, 'Print resolution in dots per inch.').default(300),
-      bleed: length.optional().describe('Bleed around the trim (default 0).'),
+      bleed: length
+        .optional()
+        .describe(
+          'Bleed around the trim (default 0; for print, the page size’s printer bleed: 0.125 in, or 3 mm for manga-b5 and a4).',
+        ),
+      safe: length
+        .optional()
+        .describe(
+          'Safe inset from the trim: lettering and panel borders stay inside it (default: the page size’s, 0.25 in, or 5 mm for manga-b5 and a4).',
+        ),
     }),
   ],
   `a page size (${PAGE_SIZES.join(', ')}) or a map with \`size\`/\`width\`/\`height\`/\`dpi\`/\`bleed\``,
@@ -227,8 +249,25 @@ const captionsSchema = oneOf(
   'caption text or a list of captions',
 ).describe('Caption boxes: text, or a list of text or `{text, position}`.');
 
+/** Where a character is in the panel: a side, or fractions of the panel's width and height. */
+export const stagePositionSchema = oneOf(
+  [
+    choice(STAGE_SIDES, 'position').describe('The left, center or right of the picture.'),
+    strictObject({
+      x: decimal(0, 1, 'Across the panel: 0 is the left edge, 1 the right edge.'),
+      y: decimal(0, 1, 'Down the panel: 0 is the top, 1 the bottom.'),
+    }).describe('Where the speaker’s head is, as fractions of the panel from its top-left corner.'),
+  ],
+  '`left`, `center`, `right` or a map `{x, y}` of fractions from 0 to 1',
+).describe(
+  'Where the character is in the panel: `left`, `center`, `right`, or `{x, y}` fractions of the panel from its top-left corner (where the head is). Put in the prompt as a composition hint and used to aim balloon tails.',
+);
+
 /** Keys of a full dialogue line; they cannot be speaker ids in the `speaker: text` form. */
-export const DIALOGUE_KEYS = ['speaker', 'text', 'kind', 'position'] as const;
+export const DIALOGUE_KEYS = ['speaker', 'text', 'kind', 'position', 'at'] as const;
+
+/** Keys of a full panel character; they cannot be character ids in the `id: position` form. */
+export const PANEL_CHARACTER_KEYS = ['id', 'at'] as const;
 
 /** One dialogue line in full. */
 const dialogueObjectSchema = strictObject({
@@ -238,6 +277,7 @@ const dialogueObjectSchema = strictObject({
   position: choice(PLACEMENTS, 'position')
     .default('auto')
     .describe('Where the balloon tail points from.'),
+  at: stagePositionSchema.optional(),
 });
 
 /** One dialogue line as `speaker: text`. */
@@ -259,7 +299,35 @@ const dialogueShorthandSchema = z
 
 const dialogueLineSchema = oneOf(
   [dialogueObjectSchema, dialogueShorthandSchema],
-  '`speaker: text` or a map with `speaker`, `text`, `kind`, `position`',
+  '`speaker: text` or a map with `speaker`, `text`, `kind`, `position`, `at`',
+);
+
+/** A character present in a picture: an id, or an id with where the character is. */
+export const panelCharacterSchema = oneOf(
+  [
+    id('A character id.'),
+    strictObject({
+      id: id('A character id.'),
+      at: stagePositionSchema,
+    }),
+    z
+      .record(
+        id('A character id.').refine(
+          (key) => !(PANEL_CHARACTER_KEYS as readonly string[]).includes(key),
+          {
+            error: (iss) =>
+              `\`${String(iss.input)}\` is a key of a panel character, not a character: write \`{id: …, at: …}\``,
+          },
+        ),
+        stagePositionSchema,
+      )
+      .refine((entry) => Object.keys(entry).length === 1, {
+        error:
+          'a `character: position` entry places exactly one character; write one per character',
+      })
+      .describe('`character: position`, one character per entry.'),
+  ],
+  'a character id, `character: position` or a map with `id` and `at`',
 );
 
 /** A sound effect: text, or text with rotation and position. */
@@ -289,13 +357,18 @@ const artShape = {
     .optional(),
   characters: oneOf(
     [
-      id('A character id.'),
-      z.array(id('A character id.')).max(L.maxCharactersPerPanel).describe('Character ids.'),
+      panelCharacterSchema,
+      z
+        .array(panelCharacterSchema)
+        .max(L.maxCharactersPerPanel)
+        .describe('Character ids, each alone or with where the character is.'),
     ],
     'a character id or a list of character ids',
   )
     .optional()
-    .describe('Characters present (ids from `characters`).'),
+    .describe(
+      'Characters present (ids from `characters`); `- mara: left` or `- {id: mara, at: {x: 0.3, y: 0.4}}` also says where one is.',
+    ),
   location: id('Location id (from `locations`).').optional(),
   mood: label('Mood of the picture.').optional(),
   lighting: label('Lighting of the picture.').optional(),
@@ -319,12 +392,18 @@ export const panelSchema = oneOf(
     strictObject({
       id: id('Panel id (default `<page id>-<number>`).').optional(),
       ...artShape,
+      bleed: z
+        .boolean()
+        .optional()
+        .describe(
+          'Run the art past the border to the bleed edge where the panel meets the page edge (default: only the single panel of a splash page).',
+        ),
       dialogue: oneOf(
         [dialogueLineSchema, z.array(dialogueLineSchema).max(L.maxDialoguePerPanel)],
         'a dialogue line or a list of them',
       )
         .optional()
-        .describe('Dialogue lines: `speaker: text` or `{speaker, text, kind, position}`.'),
+        .describe('Dialogue lines: `speaker: text` or `{speaker, text, kind, position, at}`.'),
     }),
   ],
   'a scene description or a map with `scene`, `characters`, `dialogue`, ...',
@@ -415,6 +494,36 @@ export const storySchema = strictObject({
     .describe('Language of the lettering, a BCP-47 tag.'),
   direction: choice(DIRECTIONS, 'direction').default('ltr').describe('Reading direction.'),
   summary: text(L.maxSummaryLength, 'Short summary of the issue.').optional(),
+  publisher: label('Publisher (ComicInfo, EPUB).').optional(),
+  genre: oneOf(
+    [label('A genre.'), z.array(label('A genre.')).min(1).max(L.maxGenres)],
+    'a genre or a list of genres',
+  )
+    .optional()
+    .describe('Genre or genres, e.g. `noir` or `[action, fantasy]`.'),
+  ageRating: choice(AGE_RATINGS, 'age rating')
+    .optional()
+    .describe('Age rating, spelled as ComicInfo spells it (`Teen`, `Mature 17+`, ...).'),
+  web: label('Web address.', L.maxUrlLength)
+    .refine(isWebAddress, {
+      error: (iss) =>
+        `expected a web address starting with \`https://\` or \`http://\`, got ${describeValue(iss.input)}`,
+    })
+    .optional()
+    .describe('Web page of the book or series, an `https://` or `http://` address.'),
+  color: choice(COLOR_MODES, 'color')
+    .optional()
+    .describe(
+      '`full` colour or `bw` (black and white: grayscale pages, lettering in black, white and grey); default `bw` for manga-b5 pages, else `full`.',
+    ),
+  lettering: strictObject({
+    caps: z
+      .boolean()
+      .optional()
+      .describe('Letter dialogue and captions in capitals (default: true on us-comic pages).'),
+  })
+    .optional()
+    .describe('Lettering conventions.'),
   generation: generationSchema.optional().describe('Image-model settings.'),
   render: generationSchema.optional().describe('Alias of `generation`.'),
   page: pageSettingsSchema.optional(),

@@ -1,7 +1,9 @@
 import type { LayoutTemplateName } from '../layout/index.js';
 import type { Shot } from './shots.js';
 import type {
+  AgeRating,
   CaptionPosition,
+  ColorMode,
   DialogueKind,
   Direction,
   Focus,
@@ -75,6 +77,36 @@ export interface PageSettings {
   dpi: number;
   /** Bleed around the trim, in mm. @default 0 */
   bleedMm: number;
+  /**
+   * Safe inset from the trim in mm when the script sets one; `undefined` means the page size's
+   * printer convention (`PRINT_PROFILES` in the layout module).
+   */
+  safeMm: number | undefined;
+}
+
+/**
+ * Where a character is in a panel: fractions of the panel's width and height from its top-left
+ * corner (where the character's head is). `at: left | center | right` gives `x` 0.25, 0.5 or
+ * 0.75 and no `y`.
+ */
+export interface StagePosition {
+  /** 0 is the left edge of the picture, 1 the right edge. */
+  x: number;
+  /** 0 is the top of the picture, 1 the bottom; `undefined` when the script gave only a side. */
+  y: number | undefined;
+}
+
+/** A character the script places in a panel. */
+export interface CharacterPosition {
+  /** Character id (resolved). */
+  character: string;
+  at: StagePosition;
+}
+
+/** Lettering conventions. */
+export interface LetteringSettings {
+  /** Letter dialogue and captions in capitals. @default true for `us-comic` pages, else false */
+  caps: boolean;
 }
 
 /** A recurring character. */
@@ -136,6 +168,12 @@ export interface DialogueLine {
   kind: DialogueKind;
   /** Where the balloon's tail points from. @default 'auto' */
   position: Placement;
+  /**
+   * Where the speaker is in the panel: the line's own `at`, else the position the panel gives
+   * the speaker; `undefined` when neither does (fall back to the character's `side`). Always
+   * set by the parser; optional so lines built by hand need not name it.
+   */
+  at?: StagePosition | undefined;
 }
 
 /** A sound effect lettered into the art. */
@@ -155,6 +193,11 @@ export interface PanelArt {
   prompt: string | undefined;
   /** Character ids present (resolved). */
   characters: string[];
+  /**
+   * The characters the script places in the picture (from `characters` entries and dialogue
+   * lines with `at`), each once, in script order; empty when it places none.
+   */
+  positions: CharacterPosition[];
   /** Location id (resolved), inherited from the page when the panel has none. */
   location: string | undefined;
   mood: string | undefined;
@@ -179,6 +222,11 @@ export interface Panel extends PanelArt {
   pageNumber: number;
   /** 1-based position on the page (slot order). */
   number: number;
+  /**
+   * Whether the art runs to the bleed edge where the panel meets the page edge.
+   * @default true for the single panel of a page, else false
+   */
+  bleed: boolean;
   dialogue: DialogueLine[];
 }
 
@@ -216,9 +264,21 @@ export interface Story {
   credits: Credits;
   /** BCP-47 language tag. @default 'en' */
   language: string;
+  /** The ISO 639 code of `language` (its primary subtag, lower case): `pt-BR` gives `pt`. */
+  languageIso: string;
   /** @default 'ltr' */
   direction: Direction;
   summary: string | undefined;
+  publisher: string | undefined;
+  /** Genres, in script order; empty when the script gives none. */
+  genre: string[];
+  /** Age rating as ComicInfo spells it. */
+  ageRating: AgeRating | undefined;
+  /** Web page of the book or series (`http:` or `https:`). */
+  web: string | undefined;
+  /** Colour of the book. @default 'bw' for `manga-b5` pages, else 'full' */
+  color: ColorMode;
+  lettering: LetteringSettings;
   generation: GenerationSettings;
   page: PageSettings;
   /** Characters by id, in script order. */

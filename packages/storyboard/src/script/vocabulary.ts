@@ -64,3 +64,34 @@ export type SeedMode = (typeof SEED_MODES)[number];
 export const SIDES = ['left', 'right'] as const;
 /** `left` or `right`. */
 export type Side = (typeof SIDES)[number];
+
+/** Where a character stands in a panel, as a word: the left, middle or right of the picture. */
+export const STAGE_SIDES = ['left', 'center', 'right'] as const;
+/** `left`, `center` or `right` of the picture. */
+export type StageSide = (typeof STAGE_SIDES)[number];
+
+/** Colour of the printed book. */
+export const COLOR_MODES = ['full', 'bw'] as const;
+/** `full` colour, or `bw`: black and white (grayscale pages, lettering in black, white and grey). */
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+/** ComicInfo's `AgeRating` values (ComicInfo schema 2.0), written exactly as the schema spells them. */
+export const AGE_RATINGS = [
+  'Unknown',
+  'Adults Only 18+',
+  'Early Childhood',
+  'Everyone',
+  'Everyone 10+',
+  'G',
+  'Kids to Adults',
+  'M',
+  'MA15+',
+  'Mature 17+',
+  'PG',
+  'R18+',
+  'Rating Pending',
+  'Teen',
+  'X18+',
+] as const;
+/** An age rating as ComicInfo spells it. */
+export type AgeRating = (typeof AGE_RATINGS)[number];

@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
-import type { PageLayout, Rect } from '../../src/layout/index.js';
+import type { PageLayout, Rect, Slot } from '../../src/layout/index.js';
 
 /** Whether two rectangles share any area (touching edges do not count). */
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-function inside(inner: Rect, outer: Rect): boolean {
+/** Whether `inner` lies within `outer` (edges may touch). */
+export function inside(inner: Rect, outer: Rect): boolean {
   return (
     inner.x >= outer.x &&
     inner.y >= outer.y &&
@@ -43,8 +44,14 @@ export function expectValidGeometry(layout: PageLayout): void {
       w: slot.cell.w - 2 * b,
       h: slot.cell.h - 2 * b,
     });
-    expect(slot.aspect).toBeCloseTo(slot.image.w / slot.image.h, 12);
+    expect(slot.art).toEqual(expectedArt(layout, slot));
+    expect(slot.aspect).toBeCloseTo(slot.art.w / slot.art.h, 12);
+    const k = 72 / layout.dpi;
+    expect(slot.artPt.x).toBeCloseTo(slot.art.x * k, 9);
+    expect(slot.artPt.h).toBeCloseTo(slot.art.h * k, 9);
+    expect(slot.cellPt.w).toBeCloseTo(slot.cell.w * k, 9);
   });
+  expect(inside(layout.safeBoxPx, trim)).toBe(true);
   // The gutter follows a cell in the reading direction and below it.
   const padded = slots.map(({ cell }) => ({
     x: rtl ? cell.x - gx : cell.x,
@@ -83,6 +90,28 @@ export function expectValidGeometry(layout: PageLayout): void {
   }
 }
 
+/**
+ * The art rectangle a slot must have: its image, carried out to the canvas edge on each side
+ * where a bleeding slot meets the live area's edge, and nowhere else.
+ */
+function expectedArt(layout: PageLayout, slot: Slot): Rect {
+  const live = layout.liveAreaPx;
+  const { cell, image } = slot;
+  const touches = {
+    left: cell.x === live.x,
+    right: cell.x + cell.w === live.x + live.w,
+    top: cell.y === live.y,
+    bottom: cell.y + cell.h === live.y + live.h,
+  };
+  const sides = slot.bleed ? touches : { left: false, right: false, top: false, bottom: false };
+  expect(slot.bleedSides).toEqual(sides);
+  const left = sides.left ? 0 : image.x;
+  const top = sides.top ? 0 : image.y;
+  const right = sides.right ? layout.canvas.widthPx : image.x + image.w;
+  const bottom = sides.bottom ? layout.canvas.heightPx : image.y + image.h;
+  return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
 /** Asserts `rtl` is `ltr` mirrored exactly, slot for slot by grid position. */
 export function expectMirrored(ltr: PageLayout, rtl: PageLayout): void {
   const width = ltr.canvas.widthPx;
@@ -95,6 +124,12 @@ export function expectMirrored(ltr: PageLayout, rtl: PageLayout): void {
     expect(slot.slot).toBe(twin.slot);
     expect(slot.cell).toEqual({ ...twin.cell, x: width - twin.cell.x - twin.cell.w });
     expect(slot.image).toEqual({ ...twin.image, x: width - twin.image.x - twin.image.w });
+    expect(slot.art).toEqual({ ...twin.art, x: width - twin.art.x - twin.art.w });
+    expect(slot.bleedSides).toEqual({
+      ...twin.bleedSides,
+      left: twin.bleedSides.right,
+      right: twin.bleedSides.left,
+    });
     expect(slot.aspect).toBe(twin.aspect);
   }
 }

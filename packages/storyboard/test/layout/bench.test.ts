@@ -29,8 +29,8 @@ function toBenchCells(layout: PageLayout): BenchCell[] {
 describe('benchmark layout (apps/compose/bench/workload/layout.json)', () => {
   const bench = JSON.parse(readFileSync(benchFile, 'utf8'));
 
-  it('is reproduced by the defaults', () => {
-    const layout = layoutPage();
+  it('is reproduced by the defaults before print geometry (0.12 in margins, 0.08 in gutters)', () => {
+    const layout = layoutPage({ margins: '0.12in', gutters: '0.08in' });
     expect(toBenchCells(layout)).toEqual(bench.cells);
     expect(layout.canvas).toEqual({ widthPx: bench.page.widthPx, heightPx: bench.page.heightPx });
     expect(layout.border).toEqual({ widthPx: bench.border.widthPx, color: bench.border.color });

@@ -48,7 +48,9 @@ describe('chooseImageSize', () => {
       expect(side).toBeLessThanOrEqual(2048);
     }
     expect(aspectError(size, aspect)).toBeLessThan(0.01);
-    expect((size.width * size.height) / 2 ** 20).toBeGreaterThan(0.9);
+    // Past an aspect of 4 the 2048 px side cap binds, and the area gives way, not the aspect.
+    const reachable = Math.min(1, 2048 ** 2 / Math.max(aspect, 1 / aspect) / 2 ** 20);
+    expect((size.width * size.height) / 2 ** 20).toBeGreaterThan(0.9 * reachable);
     expect((size.width * size.height) / 2 ** 20).toBeLessThan(1.12);
   });
 

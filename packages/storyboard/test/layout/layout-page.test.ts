@@ -21,8 +21,17 @@ describe('layoutPage boxes and bleed', () => {
     expect(toPdfBox(layout.bleedBoxPt)).toEqual([0, 0, 495, 756]);
     expect(toPdfBox(layout.trimBoxPt)).toEqual([9, 9, 486, 747]);
     // Margins are measured from the trim edge.
-    expect(layout.liveAreaPx).toEqual({ x: 38 + 36, y: 38 + 36, w: 1916, h: 3003 });
-    expect(layout.slots[0]?.cell).toMatchObject({ x: 74, y: 74, w: 946, h: 985 });
+    expect(layout.liveAreaPx).toEqual({ x: 38 + 94, y: 38 + 113, w: 1800, h: 2849 });
+    expect(layout.slots[0]?.cell).toMatchObject({ x: 132, y: 151, w: 881, h: 924 });
+  });
+
+  it('takes the print bleed from the page size: 3 mm for manga-b5 and a4', () => {
+    expect(layoutPage({ page: 'manga-b5', print: true }).bleedPx).toBe(35); // 3 mm = 35.4 px
+    expect(layoutPage({ page: 'a4', print: true }).bleedPx).toBe(35);
+    expect(layoutPage({ page: 'square', print: true }).bleedIn).toBe(0.125);
+    expect(layoutPage({ page: { width: 7, height: 10, unit: 'in' }, print: true }).bleedIn).toBe(
+      0.125,
+    );
   });
 
   it('lets an explicit bleedIn win over print', () => {
@@ -45,7 +54,7 @@ describe('layoutPage options', () => {
       border: { width: 4, color: 'red' },
       background: '#fdf6e3',
     });
-    expect(layout.liveAreaPx).toEqual({ x: 50, y: 100, w: 1988 - 80, h: 3075 - 136 });
+    expect(layout.liveAreaPx).toEqual({ x: 50, y: 100, w: 1988 - 80, h: 3075 - 213 });
     expect(layout.gutterPx).toEqual({ x: 10, y: 40 });
     expect(layout.border).toEqual({ widthPx: 4, color: 'red' });
     expect(layout.background).toBe('#fdf6e3');
@@ -62,14 +71,14 @@ describe('layoutPage options', () => {
     expect(mm.border.widthPx).toBe(12);
     const mixed = layoutPage({ margins: { top: '1in', left: '72pt' }, gutters: { x: '24px' } });
     expect(mixed.liveAreaPx).toMatchObject({ x: 300, y: 300 });
-    expect(mixed.gutterPx).toEqual({ x: 24, y: 24 });
+    expect(mixed.gutterPx).toEqual({ x: 24, y: 38 });
   });
 
   it('scales physical lengths with the dpi but keeps px lengths', () => {
     const at600 = layoutPage({ dpi: 600 });
     expect(at600.canvas).toEqual({ widthPx: 3975, heightPx: 6150 });
-    expect(at600.liveAreaPx.x).toBe(72);
-    expect(at600.gutterPx.x).toBe(48);
+    expect(at600.liveAreaPx.x).toBe(188); // 0.3125 in = 187.5 px
+    expect(at600.gutterPx.x).toBe(75);
     expect(layoutPage({ dpi: 600, unit: 'px', margins: 36 }).liveAreaPx.x).toBe(36);
   });
 
@@ -96,6 +105,9 @@ describe('layoutPage options', () => {
     ['a bad unit', { unit: 'cm' }, /unit must be one of mm, in, pt, px/],
     ['a negative bleed', { bleedIn: -0.1 }, /bleedIn must be a number of inches/],
     ['a huge bleed', { bleedIn: 3 }, /bleedIn/],
+    ['a safe inset eating the page', { safe: '4in' }, /safe leaves no safe area/],
+    ['a bleed list longer than the slots', { template: 'splash', bleeds: [true, false] }, /bleeds/],
+    ['a bleed that is not true or false', { template: 'splash', bleeds: ['yes'] }, /bleeds\[0\]/],
     ['a bad direction', { direction: 'ttb' }, /direction must be 'ltr' or 'rtl'/],
     [
       'margins eating the page',
@@ -105,7 +117,7 @@ describe('layoutPage options', () => {
     [
       'a border eating a panel',
       { template: 'grid-3x3', border: { width: '1.1in' } },
-      /would be 623 × 985 px, leaving no image inside a 330 px border/,
+      /would be 575 × 924 px, leaving no image inside a 330 px border/,
     ],
     ['a bad dpi', { dpi: -300 }, /dpi must be/],
   ])('rejects %s', (_name, options, message) => {

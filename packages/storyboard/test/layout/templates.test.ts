@@ -90,10 +90,11 @@ describe('template shapes', () => {
       [1, 1, 1, 1],
       [2, 0, 1, 2],
     ]);
-    expect(tall?.cell).toEqual({ x: 36, y: 36, w: 946, h: 985 * 2 + 24 });
-    expect(upper?.cell).toEqual({ x: 1006, y: 36, w: 946, h: 985 });
-    expect(lower?.cell).toEqual({ x: 1006, y: 1045, w: 946, h: 985 });
-    expect(bottom?.cell).toEqual({ x: 36, y: 2054, w: 1916, h: 985 });
+    // The 6 × 9.5 in live area of a US comic page: 94 px and 113 px margins, 38 px gutters.
+    expect(tall?.cell).toEqual({ x: 94, y: 113, w: 881, h: 924 + 38 + 925 });
+    expect(upper?.cell).toEqual({ x: 1013, y: 113, w: 881, h: 924 });
+    expect(lower?.cell).toEqual({ x: 1013, y: 1075, w: 881, h: 925 });
+    expect(bottom?.cell).toEqual({ x: 94, y: 2038, w: 1800, h: 924 });
   });
 
   it('rtl reads each row right to left', () => {

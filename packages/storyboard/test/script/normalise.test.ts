@@ -63,15 +63,29 @@ describe('defaults', () => {
       scene: 'a harbor',
       prompt: undefined,
       characters: [],
+      positions: [],
       location: undefined,
       mood: undefined,
       lighting: undefined,
       seed: undefined,
       variant: 0,
       focus: 'center',
+      bleed: true, // the only panel of its page: a splash
       captions: [],
       dialogue: [],
       sfx: [],
+    });
+  });
+
+  it('fills book metadata, colour and lettering conventions', () => {
+    expect(story).toMatchObject({
+      languageIso: 'en',
+      publisher: undefined,
+      genre: [],
+      ageRating: undefined,
+      web: undefined,
+      color: 'full',
+      lettering: { caps: true },
     });
   });
 });

@@ -29,7 +29,7 @@ describe('page fit', () => {
         6,
         21,
         'pages.0.layout.rows.1.height',
-        'too small for the page (us-comic at 300 dpi): panel at column 0 would be 946 × -23 px, leaving no image inside a 6 px border; give this row a larger `height` or the others smaller ones',
+        'too small for the page (us-comic at 300 dpi): panel at column 0 would be 881 × -37 px, leaving no image inside a 6 px border; give this row a larger `height` or the others smaller ones',
       ],
     ]);
   });
