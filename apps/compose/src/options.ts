@@ -7,16 +7,11 @@ import type { LetteringOptions } from './lettering/style.js';
 import type { PageFormat } from './page-image.js';
 import type { ComposeWarning, OutputFile } from './types.js';
 
-/** The files compose can write. */
-export type OutputFormat = 'pages' | 'pdf' | 'cbz' | 'contact-sheet';
+/** Every file compose can write. */
+export const OUTPUT_FORMATS = Object.freeze(['pages', 'pdf', 'cbz', 'contact-sheet'] as const);
 
-/** Every `OutputFormat`. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze([
-  'pages',
-  'pdf',
-  'cbz',
-  'contact-sheet',
-]);
+/** One of the {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Progress reported while composing. */
 export type ComposeEvent =
