@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { REAL_ESRGAN } from 'wiro-core';
 import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
-import { spawnTs } from '../../tooling/spawn-ts.js';
+import { runTs, type TsRun } from '../../tooling/spawn-ts.js';
 import type { NightlySummary } from '../nightly/summary.js';
 
 const MAIN = fileURLToPath(new URL('../nightly/main.ts', import.meta.url));
@@ -15,11 +15,7 @@ export const FIXTURES = fileURLToPath(
 );
 
 /** What a nightly run printed and how it ended. */
-export interface NightlyRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type NightlyRun = TsRun;
 
 /** A scratch project with `issues/<name>/story.yaml`, and an emulator that stands in for Wiro. */
 export interface NightlyHarness {
@@ -77,20 +73,7 @@ export async function startNightlyHarness(
       await cp(join(FIXTURES, fixture), path);
       return path;
     },
-    run(args = []) {
-      const child = spawnTs(MAIN, args, { cwd: dir, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-      });
-      return new Promise((resolve) =>
-        child.on('close', (code) => resolve({ code, stdout, stderr })),
-      );
-    },
+    run: (args = []) => runTs(MAIN, args, { cwd: dir, env }),
     summary: async () =>
       JSON.parse(await readFile(join(dir, 'out', 'nightly', 'summary.json'), 'utf8')),
     runs: () => runRequests(emulator, COMICS_FACTORY_MODEL),
