@@ -46,23 +46,5 @@ export type {
   Story,
   UpscaleSettings,
 } from './types.js';
-export type {
-  CaptionPosition,
-  DialogueKind,
-  Direction,
-  Focus,
-  PageSizeName,
-  Placement,
-  SeedMode,
-  Side,
-} from './vocabulary.js';
-export {
-  CAPTION_POSITIONS,
-  DIALOGUE_KINDS,
-  DIRECTIONS,
-  FOCUS_POINTS,
-  PAGE_SIZES,
-  PLACEMENTS,
-  SEED_MODES,
-  SIDES,
-} from './vocabulary.js';
+export type { CaptionPosition, DialogueKind, Direction, Focus, Placement } from './vocabulary.js';
+export { DIALOGUE_KINDS } from './vocabulary.js';
