@@ -6,16 +6,10 @@ import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { REAL_ESRGAN } from 'wiro-core';
 import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
 import { runTs, type TsRun } from '../../tooling/spawn-ts.js';
+import { STORY_FIXTURES } from '../../tooling/story-fixtures.js';
 import type { NightlySummary } from '../nightly/summary.js';
 
 const MAIN = fileURLToPath(new URL('../nightly/main.ts', import.meta.url));
-/** storyboard's script fixtures: `valid/*.yaml` and `invalid/*.yaml`. */
-export const FIXTURES = fileURLToPath(
-  new URL('../../packages/storyboard/fixtures/', import.meta.url),
-);
-
-/** What a nightly run printed and how it ended. */
-export type NightlyRun = TsRun;
 
 /** A scratch project with `issues/<name>/story.yaml`, and an emulator that stands in for Wiro. */
 export interface NightlyHarness {
@@ -28,7 +22,7 @@ export interface NightlyHarness {
   /** Writes `issues/<name>/story.yaml`. */
   writeIssue(name: string, text: string): Promise<string>;
   /** Runs the real `nightly` process in the scratch folder. */
-  run(args?: string[]): Promise<NightlyRun>;
+  run(args?: string[]): Promise<TsRun>;
   /** `out/nightly/summary.json`. */
   summary(): Promise<NightlySummary>;
   /** Generation Run requests the emulator has seen (upscale Runs are counted by `upscaleRuns`). */
@@ -70,7 +64,7 @@ export async function startNightlyHarness(
     addIssue: async (name, fixture) => {
       const path = join(dir, 'issues', name, 'story.yaml');
       await mkdir(dirname(path), { recursive: true });
-      await cp(join(FIXTURES, fixture), path);
+      await cp(join(STORY_FIXTURES, fixture), path);
       return path;
     },
     run: (args = []) => runTs(MAIN, args, { cwd: dir, env }),

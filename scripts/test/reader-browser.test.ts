@@ -6,8 +6,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { parseStory, type Story } from 'storyboard';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORY_FIXTURES } from '../../tooling/story-fixtures.js';
 import { writeReader } from '../reader/write-reader.js';
-import { FIXTURES } from './_nightly.js';
 import { type StaticServer, serveFolder } from './_static-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +28,7 @@ async function writePage(path: string, width: number) {
 const HOSTILE_TITLE = `<img src=x onerror="alert(1)"> & 'friends' </script>`;
 
 const fixture = async (name: string) =>
-  parseStory(await readFile(join(FIXTURES, 'valid', name), 'utf8'), { file: name });
+  parseStory(await readFile(join(STORY_FIXTURES, 'valid', name), 'utf8'), { file: name });
 
 let dir: string;
 let server: StaticServer;

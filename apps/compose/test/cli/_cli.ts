@@ -6,12 +6,8 @@ import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 
 import { type OutputLineHandler, runTs, type TsRun } from '../../../../tooling/spawn-ts.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-export const FIXTURES = fileURLToPath(
-  new URL('../../../../packages/storyboard/fixtures/', import.meta.url),
-);
 
-/** What a CLI run printed and how it ended. */
-export type CliRun = TsRun;
+export { STORY_FIXTURES as FIXTURES } from '../../../../tooling/story-fixtures.js';
 
 /** A scratch folder the CLI runs in, and an emulator it talks to as if it were Wiro. */
 export interface CliHarness {
@@ -23,7 +19,7 @@ export interface CliHarness {
       onStdoutLine?: OutputLineHandler;
       cwd?: string;
     },
-  ): Promise<CliRun>;
+  ): Promise<TsRun>;
   close(): Promise<void>;
 }
 
@@ -36,7 +32,7 @@ export function runCli(
     onStdoutLine?: OutputLineHandler | undefined;
     onStderrLine?: OutputLineHandler | undefined;
   },
-): Promise<CliRun> {
+): Promise<TsRun> {
   return runTs(MAIN, args, options);
 }
 
