@@ -1,5 +1,6 @@
 import { type ChildProcessByStdio, type SpawnOptionsWithoutStdio, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { SOURCE_CONDITION } from './build-stamp.mjs';
@@ -32,4 +33,44 @@ export function spawnTs(
     env: { ...env, NODE_OPTIONS: nodeOptions.join(' ') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Called with each line a script prints; `kill` sends the script a signal. */
+export type OutputLineHandler = (line: string, kill: (signal: NodeJS.Signals) => void) => void;
+
+/** What a script printed and how it ended. */
+export interface TsRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link runTs}: those of `spawn`, and a handler for each printed line. */
+export interface RunTsOptions extends SpawnOptionsWithoutStdio {
+  onStdoutLine?: OutputLineHandler | undefined;
+  onStderrLine?: OutputLineHandler | undefined;
+}
+
+/** Runs `script` as {@link spawnTs} does, to its end, and collects what it printed. */
+export function runTs(script: string, args: string[], options: RunTsOptions): Promise<TsRun> {
+  const { onStdoutLine, onStderrLine, ...spawnOptions } = options;
+  const child = spawnTs(script, args, spawnOptions);
+  const kill = (signal: NodeJS.Signals) => child.kill(signal);
+  const collect = (stream: Readable, onLine: OutputLineHandler | undefined) => {
+    const text = { value: '' };
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      text.value += chunk;
+    });
+    if (onLine) createInterface({ input: stream }).on('line', (line) => onLine(line, kill));
+    return text;
+  };
+  const stdout = collect(child.stdout, onStdoutLine);
+  const stderr = collect(child.stderr, onStderrLine);
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout: stdout.value, stderr: stderr.value }),
+    ),
+  );
 }

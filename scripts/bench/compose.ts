@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { spawnTs } from '../../tooling/spawn-ts.js';
+import { runTs } from '../../tooling/spawn-ts.js';
 
 const COMPOSE_BENCH = fileURLToPath(
   new URL('../../apps/compose/bench/compose-bench.ts', import.meta.url),
@@ -28,15 +28,10 @@ export async function runComposeBench(options: {
   log: (line: string) => void;
 }): Promise<ComposeBenchOutcome> {
   const args = options.quick ? ['--quick'] : ['--runs', String(options.runs)];
-  const child = spawnTs(COMPOSE_BENCH, args, {
+  const { code, stdout } = await runTs(COMPOSE_BENCH, args, {
     cwd: fileURLToPath(new URL('../../apps/compose/', import.meta.url)),
+    onStderrLine: (line) => options.log(line),
   });
-  let stdout = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => options.log(String(chunk).trimEnd()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`compose benchmark exited ${code}`);
   const report = JSON.parse(stdout) as ComposeReport;
   const compose = report.results.compose!;

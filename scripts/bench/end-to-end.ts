@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type IssueEvent, renderIssue } from 'compose/pipeline';
-import { createWiroClient } from 'wiro-core';
-import { startEmulator } from 'wiro-emulator';
+import { withEmulatedWiro } from './emulated-wiro.js';
 import { round } from './stats.js';
 
 const NOIR = fileURLToPath(new URL('../../examples/noir/story.yaml', import.meta.url));
@@ -34,56 +31,53 @@ export async function measureEndToEnd(options: {
   taskMs: number;
   concurrency: number;
 }): Promise<EndToEndResult> {
-  const emulator = await startEmulator({ taskMs: options.taskMs, queueMs: 0, balance: 10_000 });
-  const dir = await mkdtemp(join(tmpdir(), 'bench-e2e-'));
-  try {
-    const client = createWiroClient({
-      apiKey: emulator.apiKey,
-      apiSecret: emulator.apiSecret,
-      baseUrl: emulator.url,
-    });
-    const backend = { client, kind: 'wiro' as const, close: async () => {} };
-    let firstRun: number | undefined;
-    let lastTask = 0;
-    const onEvent = (event: IssueEvent) => {
-      if (event.type === 'submitted') firstRun ??= performance.now();
-      if (event.type === 'done') lastTask = performance.now();
-    };
-    const common = { storyPath: NOIR, cacheDir: join(dir, 'cache'), backend };
-    const rendered = await renderIssue({
-      ...common,
-      outDir: join(dir, 'out'),
-      concurrency: options.concurrency,
-      onEvent,
-    });
-    const ended = performance.now();
-    if (rendered.exitCode !== 0) throw new Error(`render failed: ${rendered.message}`);
+  return withEmulatedWiro(
+    { prefix: 'bench-e2e-', emulator: { taskMs: options.taskMs } },
+    async ({ emulator, client, dir }) => {
+      const backend = { client, kind: 'wiro' as const, close: async () => {} };
+      let firstRun: number | undefined;
+      let lastTask = 0;
+      const onEvent = (event: IssueEvent) => {
+        if (event.type === 'submitted') firstRun ??= performance.now();
+        if (event.type === 'done') lastTask = performance.now();
+      };
+      const common = { storyPath: NOIR, cacheDir: join(dir, 'cache'), backend };
+      const rendered = await renderIssue({
+        ...common,
+        outDir: join(dir, 'out'),
+        concurrency: options.concurrency,
+        onEvent,
+      });
+      const ended = performance.now();
+      if (rendered.exitCode !== 0) throw new Error(`render failed: ${rendered.message}`);
 
-    const composeStarted = performance.now();
-    const composed = await renderIssue({ ...common, mode: 'compose', outDir: join(dir, 'again') });
-    const composeMs = performance.now() - composeStarted;
-    if (composed.exitCode !== 0) throw new Error(`compose failed: ${composed.message}`);
+      const composeStarted = performance.now();
+      const composed = await renderIssue({
+        ...common,
+        mode: 'compose',
+        outDir: join(dir, 'again'),
+      });
+      const composeMs = performance.now() - composeStarted;
+      if (composed.exitCode !== 0) throw new Error(`compose failed: ${composed.message}`);
 
-    const pages = (rendered.story?.pages.length ?? 0) + (rendered.story?.cover ? 1 : 0);
-    const ledger = emulator.ledger();
-    const upscales = rendered.plan.filter((panel) => panel.job.upscale).length;
-    const composePerPageMs = composeMs / pages;
-    const tailMs = ended - lastTask;
-    return {
-      pages,
-      tasks: { generations: rendered.plan.length, upscales },
-      concurrency: options.concurrency,
-      taskMs: options.taskMs,
-      tasksMs: round(lastTask - (firstRun ?? lastTask), 0),
-      tailMs: round(tailMs, 0),
-      composePerPageMs: round(composePerPageMs, 0),
-      tailInPages: round(tailMs / composePerPageMs, 2),
-      ...(ledger.acceptedRuns === rendered.plan.length + upscales
-        ? {}
-        : { warning: `ledger shows ${ledger.acceptedRuns} runs` }),
-    };
-  } finally {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+      const pages = (rendered.story?.pages.length ?? 0) + (rendered.story?.cover ? 1 : 0);
+      const ledger = emulator.ledger();
+      const upscales = rendered.plan.filter((panel) => panel.job.upscale).length;
+      const composePerPageMs = composeMs / pages;
+      const tailMs = ended - lastTask;
+      return {
+        pages,
+        tasks: { generations: rendered.plan.length, upscales },
+        concurrency: options.concurrency,
+        taskMs: options.taskMs,
+        tasksMs: round(lastTask - (firstRun ?? lastTask), 0),
+        tailMs: round(tailMs, 0),
+        composePerPageMs: round(composePerPageMs, 0),
+        tailInPages: round(tailMs / composePerPageMs, 2),
+        ...(ledger.acceptedRuns === rendered.plan.length + upscales
+          ? {}
+          : { warning: `ledger shows ${ledger.acceptedRuns} runs` }),
+      };
+    },
+  );
 }

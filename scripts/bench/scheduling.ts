@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   computeCacheKey,
@@ -8,8 +6,9 @@ import {
   renderPanels,
   type UpscaleSettings,
 } from 'storyboard';
-import { createWiroClient, REAL_ESRGAN } from 'wiro-core';
-import { computeUpscaleTaskMs, startEmulator } from 'wiro-emulator';
+import { REAL_ESRGAN } from 'wiro-core';
+import { computeUpscaleTaskMs } from 'wiro-emulator';
+import { withEmulatedWiro } from './emulated-wiro.js';
 import { round } from './stats.js';
 
 /** Parameters of one scheduling measurement. */
@@ -99,47 +98,38 @@ function idealMakespan(panels: readonly PanelJob[], c: SchedulingCase): number {
  * compares the makespan with the ideal for that task graph (see `idealMakespan`).
  */
 export async function measureScheduling(c: SchedulingCase): Promise<SchedulingResult> {
-  const emulator = await startEmulator({
-    taskMs: c.taskMs,
-    queueMs: 0,
-    concurrency: c.concurrency + 8,
-    balance: 10_000,
-  });
-  const dir = await mkdtemp(join(tmpdir(), 'bench-sched-'));
-  try {
-    const client = createWiroClient({
-      apiKey: emulator.apiKey,
-      apiSecret: emulator.apiSecret,
-      baseUrl: emulator.url,
-      socketUrl: c.socket ? undefined : false,
-    });
-    const panels = jobs(c.panels, c.upscaleShare ?? 0);
-    const started = performance.now();
-    const result = await renderPanels(panels, {
-      client,
-      cacheDir: join(dir, 'cache'),
-      journalPath: join(dir, 'journal.jsonl'),
-      concurrency: c.concurrency,
-    });
-    const makespanMs = performance.now() - started;
-    if (result.totals.rendered !== c.panels)
-      throw new Error(`only ${result.totals.rendered} panels rendered`);
-    const ledger = emulator.ledger();
-    const idealMs = round(idealMakespan(panels, c), 0);
-    const upscales = panels.filter((job) => job.upscale).length;
-    if ((ledger.runsByModel[REAL_ESRGAN.model] ?? 0) !== upscales)
-      throw new Error(`expected ${upscales} upscale tasks, the ledger has another count`);
-    return {
-      ...c,
-      makespanMs: round(makespanMs, 0),
-      idealMs,
-      efficiency: round(idealMs / makespanMs),
-      requestsPerTask: round(ledger.requests.length / (c.panels + upscales), 2),
-      peakInFlight: ledger.maxInFlight,
-      tasks: { generations: c.panels, upscales },
-    };
-  } finally {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  return withEmulatedWiro(
+    {
+      prefix: 'bench-sched-',
+      emulator: { taskMs: c.taskMs, concurrency: c.concurrency + 8 },
+      socket: c.socket,
+    },
+    async ({ emulator, client, dir }) => {
+      const panels = jobs(c.panels, c.upscaleShare ?? 0);
+      const started = performance.now();
+      const result = await renderPanels(panels, {
+        client,
+        cacheDir: join(dir, 'cache'),
+        journalPath: join(dir, 'journal.jsonl'),
+        concurrency: c.concurrency,
+      });
+      const makespanMs = performance.now() - started;
+      if (result.totals.rendered !== c.panels)
+        throw new Error(`only ${result.totals.rendered} panels rendered`);
+      const ledger = emulator.ledger();
+      const idealMs = round(idealMakespan(panels, c), 0);
+      const upscales = panels.filter((job) => job.upscale).length;
+      if ((ledger.runsByModel[REAL_ESRGAN.model] ?? 0) !== upscales)
+        throw new Error(`expected ${upscales} upscale tasks, the ledger has another count`);
+      return {
+        ...c,
+        makespanMs: round(makespanMs, 0),
+        idealMs,
+        efficiency: round(idealMs / makespanMs),
+        requestsPerTask: round(ledger.requests.length / (c.panels + upscales), 2),
+        peakInFlight: ledger.maxInFlight,
+        tasks: { generations: c.panels, upscales },
+      };
+    },
+  );
 }

@@ -5,21 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { REAL_ESRGAN } from 'wiro-core';
 import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
-import { spawnTs } from '../../tooling/spawn-ts.js';
+import { runTs, type TsRun } from '../../tooling/spawn-ts.js';
+import { STORY_FIXTURES } from '../../tooling/story-fixtures.js';
 import type { NightlySummary } from '../nightly/summary.js';
 
 const MAIN = fileURLToPath(new URL('../nightly/main.ts', import.meta.url));
-/** storyboard's script fixtures: `valid/*.yaml` and `invalid/*.yaml`. */
-export const FIXTURES = fileURLToPath(
-  new URL('../../packages/storyboard/fixtures/', import.meta.url),
-);
-
-/** What a nightly run printed and how it ended. */
-export interface NightlyRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A scratch project with `issues/<name>/story.yaml`, and an emulator that stands in for Wiro. */
 export interface NightlyHarness {
@@ -32,7 +22,7 @@ export interface NightlyHarness {
   /** Writes `issues/<name>/story.yaml`. */
   writeIssue(name: string, text: string): Promise<string>;
   /** Runs the real `nightly` process in the scratch folder. */
-  run(args?: string[]): Promise<NightlyRun>;
+  run(args?: string[]): Promise<TsRun>;
   /** `out/nightly/summary.json`. */
   summary(): Promise<NightlySummary>;
   /** Generation Run requests the emulator has seen (upscale Runs are counted by `upscaleRuns`). */
@@ -74,23 +64,10 @@ export async function startNightlyHarness(
     addIssue: async (name, fixture) => {
       const path = join(dir, 'issues', name, 'story.yaml');
       await mkdir(dirname(path), { recursive: true });
-      await cp(join(FIXTURES, fixture), path);
+      await cp(join(STORY_FIXTURES, fixture), path);
       return path;
     },
-    run(args = []) {
-      const child = spawnTs(MAIN, args, { cwd: dir, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-      });
-      return new Promise((resolve) =>
-        child.on('close', (code) => resolve({ code, stdout, stderr })),
-      );
-    },
+    run: (args = []) => runTs(MAIN, args, { cwd: dir, env }),
     summary: async () =>
       JSON.parse(await readFile(join(dir, 'out', 'nightly', 'summary.json'), 'utf8')),
     runs: () => runRequests(emulator, COMICS_FACTORY_MODEL),

@@ -6,8 +6,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { parseStory, type Story } from 'storyboard';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORY_FIXTURES } from '../../tooling/story-fixtures.js';
 import { writeReader } from '../reader/write-reader.js';
-import { FIXTURES } from './_nightly.js';
 import { type StaticServer, serveFolder } from './_static-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +28,7 @@ async function writePage(path: string, width: number) {
 const HOSTILE_TITLE = `<img src=x onerror="alert(1)"> & 'friends' </script>`;
 
 const fixture = async (name: string) =>
-  parseStory(await readFile(join(FIXTURES, 'valid', name), 'utf8'), { file: name });
+  parseStory(await readFile(join(STORY_FIXTURES, 'valid', name), 'utf8'), { file: name });
 
 let dir: string;
 let server: StaticServer;
@@ -119,6 +119,12 @@ async function settle(page: Page) {
   return shown(page);
 }
 
+/** Presses the keys in turn, then settles on the page they lead to. */
+async function press(page: Page, ...keys: string[]) {
+  for (const key of keys) await page.keyboard.press(key);
+  return settle(page);
+}
+
 describe.skipIf(!hasChromium)('the web reader in headless Chromium', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'reader-'));
@@ -182,18 +188,12 @@ describe.skipIf(!hasChromium)('the web reader in headless Chromium', () => {
     await page.click('.card:nth-child(1) a.open');
     await page.waitForURL(`${server.origin}${ltr.slug}/index.html#page=1`);
     expect(await settle(page)).toEqual(['1 / 3', 60]);
-    await page.keyboard.press('ArrowRight');
-    expect(await settle(page)).toEqual(['2 / 3', 70]);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(await settle(page)).toEqual(['3 / 3', 80]);
+    expect(await press(page, 'ArrowRight')).toEqual(['2 / 3', 70]);
+    expect(await press(page, 'ArrowRight', 'ArrowRight')).toEqual(['3 / 3', 80]);
     expect(await page.isDisabled('#next')).toBe(true);
-    await page.keyboard.press('ArrowLeft');
-    expect(await settle(page)).toEqual(['2 / 3', 70]);
-    await page.keyboard.press('Home');
-    expect(await settle(page)).toEqual(['1 / 3', 60]);
-    await page.keyboard.press('End');
-    expect(await settle(page)).toEqual(['3 / 3', 80]);
+    expect(await press(page, 'ArrowLeft')).toEqual(['2 / 3', 70]);
+    expect(await press(page, 'Home')).toEqual(['1 / 3', 60]);
+    expect(await press(page, 'End')).toEqual(['3 / 3', 80]);
 
     // Swipe right (finger moves left to right): back a page.
     const box = (await page.locator('#stage').boundingBox())!;
@@ -219,12 +219,9 @@ describe.skipIf(!hasChromium)('the web reader in headless Chromium', () => {
     const { page, problems, urls } = await openPage();
     await page.goto(`${server.origin}${rtl.slug}/index.html`);
     expect(await settle(page)).toEqual(['1 / 3', 50]);
-    await page.keyboard.press('ArrowLeft');
-    expect(await settle(page)).toEqual(['2 / 3', 65]);
-    await page.keyboard.press('ArrowLeft');
-    expect(await settle(page)).toEqual(['3 / 3', 90]);
-    await page.keyboard.press('ArrowRight');
-    expect(await settle(page)).toEqual(['2 / 3', 65]);
+    expect(await press(page, 'ArrowLeft')).toEqual(['2 / 3', 65]);
+    expect(await press(page, 'ArrowLeft')).toEqual(['3 / 3', 90]);
+    expect(await press(page, 'ArrowRight')).toEqual(['2 / 3', 65]);
     const next = (await page.locator('#next').boundingBox())!;
     const prev = (await page.locator('#prev').boundingBox())!;
     expect(next.x).toBeLessThan(prev.x);

@@ -6,6 +6,7 @@ import {
   composeIssue,
   createFontSet,
   LetteringError,
+  type LetteringOptions,
   LetteringProblemsError,
   layoutLettering,
   MissingGlyphError,
@@ -22,16 +23,19 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-/** A one-page script on A4 at 72 dpi whose second panel (of a 3 × 3 grid) says `line`. */
-function scriptWith(panel: string): Story {
-  return storyFrom(`
+/** The start of every script here: one A4 page at 72 dpi, one character, a 2 × 2 grid. */
+const SCRIPT_HEAD = `
 title: Errors
 page: { size: a4, dpi: 72 }
 characters:
   ana: { name: Ana, description: a woman }
 pages:
   - layout: grid-2x2
-    panels:
+    panels:`;
+
+/** A script whose second panel says `panel` (YAML lines indented for a panel's fields). */
+function scriptWith(panel: string): Story {
+  return storyFrom(`${SCRIPT_HEAD}
       - scene: one
       - scene: two
 ${panel}
@@ -40,9 +44,10 @@ ${panel}
 `);
 }
 
-function letter(story: Story): void {
+/** Letters the script's first page. */
+function letter(story: Story, options?: LetteringOptions) {
   const page = story.pages[0] as Story['pages'][number];
-  layoutLettering(story, { kind: 'page', page }, pageGeometry(story, page), fonts);
+  return layoutLettering(story, { kind: 'page', page }, pageGeometry(story, page), fonts, options);
 }
 
 function problemsOf(run: () => void): LetteringProblemsError['problems'] {
@@ -92,16 +97,7 @@ describe('lettering that cannot be set', () => {
   it('shrinks text that fits only below the base size instead of failing', () => {
     const line = Array.from({ length: 22 }, (_, i) => `word${i}`).join(' ');
     const story = scriptWith(`        dialogue:\n          - ana: ${line}`);
-    const page = story.pages[0] as Story['pages'][number];
-    const layout = layoutLettering(
-      story,
-      { kind: 'page', page },
-      pageGeometry(story, page),
-      fonts,
-      {
-        maxCoverage: 0.2,
-      },
-    );
+    const layout = letter(story, { maxCoverage: 0.2 });
     const sizes = layout.items.flatMap((item) => item.runs.map((run) => run.sizePx));
     expect(Math.min(...sizes)).toBeLessThan(9);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7);
@@ -125,14 +121,7 @@ describe('lettering that cannot be set', () => {
   });
 
   it('reports every text that cannot be set, on every panel, with the item it is about', () => {
-    const story = storyFrom(`
-title: Errors
-page: { size: a4, dpi: 72 }
-characters:
-  ana: { name: Ana, description: a woman }
-pages:
-  - layout: grid-2x2
-    panels:
+    const story = storyFrom(`${SCRIPT_HEAD}
       - scene: one
         dialogue:
           - ana: fine
@@ -153,8 +142,7 @@ pages:
 
   it('draws Greek, Cyrillic and Latin-extended letters from the Noto Sans fallback', () => {
     const story = scriptWith('        dialogue:\n          - ana: "Καλημέρα! Привет, Łódź."');
-    const page = story.pages[0] as Story['pages'][number];
-    const layout = layoutLettering(story, { kind: 'page', page }, pageGeometry(story, page), fonts);
+    const layout = letter(story);
     const keys = new Set(layout.items.flatMap((item) => item.runs.map((run) => run.fontKey)));
     expect([...keys].some((key) => key.startsWith('NotoSans-400-normal-greek'))).toBe(true);
     expect([...keys].some((key) => key.startsWith('NotoSans-400-normal-cyrillic'))).toBe(true);

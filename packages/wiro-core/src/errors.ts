@@ -108,10 +108,10 @@ export class WiroTaskFailedError extends WiroError {
   }
 }
 
-/** The wait deadline passed. The task was stopped on the server when that was asked for. */
-export class WiroTimeoutError extends WiroError {
-  override name = 'WiroTimeoutError';
-  /** The last snapshot of the task seen before the deadline, if any. */
+/** A wait or request cut short before its end; the task may still be running. */
+export class WiroInterruptedError extends WiroError {
+  override name = 'WiroInterruptedError';
+  /** The last snapshot of the task seen before the interruption, if any. */
   readonly task: Task | undefined;
   constructor(message: string, task?: Task, cause?: unknown) {
     super(message, { cause });
@@ -119,14 +119,14 @@ export class WiroTimeoutError extends WiroError {
   }
 }
 
+/** The wait deadline passed. The task was stopped on the server when that was asked for. */
+export class WiroTimeoutError extends WiroInterruptedError {
+  override name = 'WiroTimeoutError';
+}
+
 /** The caller's AbortSignal fired. The task was stopped on the server when that was asked for. */
-export class WiroAbortError extends WiroError {
+export class WiroAbortError extends WiroInterruptedError {
   override name = 'WiroAbortError';
-  readonly task: Task | undefined;
-  constructor(message: string, task?: Task, cause?: unknown) {
-    super(message, { cause });
-    this.task = task;
-  }
 }
 
 /** A download failed its checks (status, size, content type, scheme) or could not complete. */

@@ -20,8 +20,8 @@ export const FAULT_ENDPOINTS = [
 /** A fault target; see {@link FAULT_ENDPOINTS}. */
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
-/** Every kind of fault the emulator can inject. */
-export const FAULT_KINDS = [
+/** Faults any API endpoint can inject into its reply. */
+const API_FAULT_KINDS = [
   'http5xx',
   'http429',
   'dropBeforeAccept',
@@ -29,10 +29,16 @@ export const FAULT_KINDS = [
   'slow',
   'malformedJson',
   'code0',
+] as const;
+
+/** Task-level faults: they change how an accepted task ends. */
+const TASK_FAULT_KINDS = ['taskFail', 'taskError', 'taskCancel'] as const;
+
+/** Every kind of fault the emulator can inject. */
+export const FAULT_KINDS = [
+  ...API_FAULT_KINDS,
   'concurrencyBurst',
-  'taskFail',
-  'taskError',
-  'taskCancel',
+  ...TASK_FAULT_KINDS,
   'expired',
   'truncated',
 ] as const;
@@ -43,32 +49,20 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** Faults decided when a Run is about to be admitted (after auth and validation). */
 export const RUN_FAULT_KINDS: ReadonlySet<FaultKind> = new Set([
   'concurrencyBurst',
-  'taskFail',
-  'taskError',
-  'taskCancel',
+  ...TASK_FAULT_KINDS,
 ]);
 
-/** Task-level faults: they change how an accepted task ends. */
-export type TaskFaultKind = 'taskFail' | 'taskError' | 'taskCancel';
-
-const API_KINDS: readonly FaultKind[] = [
-  'http5xx',
-  'http429',
-  'dropBeforeAccept',
-  'dropAfterAccept',
-  'slow',
-  'malformedJson',
-  'code0',
-];
+/** A task-level fault; see {@link TASK_FAULT_KINDS}. */
+export type TaskFaultKind = (typeof TASK_FAULT_KINDS)[number];
 
 const ALLOWED: Record<FaultEndpoint, readonly FaultKind[]> = {
-  Run: [...API_KINDS, ...RUN_FAULT_KINDS],
-  'Task/Detail': API_KINDS,
-  'Task/Kill': API_KINDS,
-  'Task/Cancel': API_KINDS,
-  'Task/List': API_KINDS,
-  'File/Upload': API_KINDS,
-  'Tool/Detail': API_KINDS,
+  Run: [...API_FAULT_KINDS, ...RUN_FAULT_KINDS],
+  'Task/Detail': API_FAULT_KINDS,
+  'Task/Kill': API_FAULT_KINDS,
+  'Task/Cancel': API_FAULT_KINDS,
+  'Task/List': API_FAULT_KINDS,
+  'File/Upload': API_FAULT_KINDS,
+  'Tool/Detail': API_FAULT_KINDS,
   download: ['http5xx', 'http429', 'dropBeforeAccept', 'slow', 'expired', 'truncated'],
   socket: ['http5xx', 'http429', 'dropBeforeAccept', 'dropAfterAccept', 'slow', 'malformedJson'],
   connection: ['dropBeforeAccept'],

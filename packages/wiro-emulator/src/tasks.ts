@@ -4,10 +4,9 @@ import { type Account, computeCost, roundSeconds } from './billing.js';
 import type { TaskFaultKind } from './faults.js';
 import { createIdSource, createToken } from './ids.js';
 import { type LifecycleStep, plannedRunMs } from './lifecycle.js';
-import { type ModelDefinition, modelSlug, type ValidatedInputs } from './model-catalog.js';
+import { modelSlug } from './model-catalog.js';
 import type { Scheduler } from './scheduler.js';
 import type { TaskRecord } from './task-record.js';
-import type { UpscaleSource } from './upscale-input.js';
 
 /** What the store needs to run tasks. */
 export interface TaskStoreOptions {
@@ -20,23 +19,23 @@ export interface TaskStoreOptions {
   publishOutputs: (task: TaskRecord, outputs: WireOutput[]) => WireOutput[];
 }
 
-/** A task about to be created by an accepted Run. */
-export interface NewTask {
-  definition: ModelDefinition;
-  apiKey: string;
-  projectId: string;
-  /** The inputs as the Run sent them, without `callbackUrl`. */
-  received: Record<string, unknown>;
-  parameters: ValidatedInputs;
-  inputKey: string;
-  callbackUrl: string | undefined;
-  plan: LifecycleStep[];
-  fault: TaskFaultKind | undefined;
-  /** An upscale task's input picture. */
-  source?: UpscaleSource | undefined;
-  /** A reason to end in `task_error` (the plan must end there): the input was unreadable. */
-  failure?: string | undefined;
-}
+/**
+ * A task about to be created by an accepted Run: the record's fields that the Run decides
+ * (`plan` must end in `task_error` when a `failure` is given).
+ */
+export type NewTask = Pick<
+  TaskRecord,
+  | 'definition'
+  | 'apiKey'
+  | 'projectId'
+  | 'received'
+  | 'parameters'
+  | 'inputKey'
+  | 'callbackUrl'
+  | 'plan'
+  | 'fault'
+> &
+  Partial<Pick<TaskRecord, 'source' | 'failure'>>;
 
 /** One status change, as the socket frames it. */
 export interface TaskTransition {

@@ -4,16 +4,16 @@
  */
 import { createRequire } from 'node:module';
 
-/** A style of lettering, each backed by a comic face and a fallback chain. */
-export type LetteringFace = 'dialogue' | 'dialogue-bold' | 'dialogue-italic' | 'display';
-
-/** Every `LetteringFace`. */
-export const LETTERING_FACES: readonly LetteringFace[] = Object.freeze([
+/** Every style of lettering, each backed by a comic face and a fallback chain. */
+export const LETTERING_FACES = Object.freeze([
   'dialogue',
   'dialogue-bold',
   'dialogue-italic',
   'display',
-]);
+] as const);
+
+/** One of the {@link LETTERING_FACES}. */
+export type LetteringFace = (typeof LETTERING_FACES)[number];
 
 /** One bundled font file. */
 export interface BundledFont {

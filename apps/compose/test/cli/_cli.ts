@@ -1,23 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
-import { spawnTs } from '../../../../tooling/spawn-ts.js';
+import { type OutputLineHandler, runTs, type TsRun } from '../../../../tooling/spawn-ts.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-export const FIXTURES = fileURLToPath(
-  new URL('../../../../packages/storyboard/fixtures/', import.meta.url),
-);
 
-/** What a CLI run printed and how it ended. */
-export interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+export { STORY_FIXTURES as FIXTURES } from '../../../../tooling/story-fixtures.js';
 
 /** A scratch folder the CLI runs in, and an emulator it talks to as if it were Wiro. */
 export interface CliHarness {
@@ -26,10 +16,10 @@ export interface CliHarness {
   run(
     args: string[],
     options?: {
-      onStdoutLine?: (line: string, kill: (signal: NodeJS.Signals) => void) => void;
+      onStdoutLine?: OutputLineHandler;
       cwd?: string;
     },
-  ): Promise<CliRun>;
+  ): Promise<TsRun>;
   close(): Promise<void>;
 }
 
@@ -39,38 +29,27 @@ export function runCli(
   options: {
     cwd: string;
     env: NodeJS.ProcessEnv;
-    onStdoutLine?: ((line: string, kill: (signal: NodeJS.Signals) => void) => void) | undefined;
-    onStderrLine?: ((line: string, kill: (signal: NodeJS.Signals) => void) => void) | undefined;
+    onStdoutLine?: OutputLineHandler | undefined;
+    onStderrLine?: OutputLineHandler | undefined;
   },
-): Promise<CliRun> {
-  const child = spawnTs(MAIN, args, {
-    cwd: options.cwd,
-    env: options.env,
-  });
-  let stdout = '';
-  let stderr = '';
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    stdout += `${line}\n`;
-    options.onStdoutLine?.(line, (signal) => child.kill(signal));
-  });
-  createInterface({ input: child.stderr }).on('line', (line) => {
-    stderr += `${line}\n`;
-    options.onStderrLine?.(line, (signal) => child.kill(signal));
-  });
-  return new Promise((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
+): Promise<TsRun> {
+  return runTs(MAIN, args, options);
 }
 
-export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Promise<CliHarness> {
-  const emulator = await startEmulator({ taskMs: 40, queueMs: 5, ...emulatorOptions });
-  const dir = await mkdtemp(join(tmpdir(), 'render-cli-'));
-  const env: NodeJS.ProcessEnv = {
+/** The environment of a CLI run in `dir`: Wiro is the emulator; the cache and INIT_CWD are `dir`. */
+export function cliEnv(emulator: Emulator, dir: string): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     ...emulatorEnv(emulator),
     COMICS_CACHE_DIR: join(dir, 'cache'),
     INIT_CWD: dir,
   };
+}
+
+export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Promise<CliHarness> {
+  const emulator = await startEmulator({ taskMs: 40, queueMs: 5, ...emulatorOptions });
+  const dir = await mkdtemp(join(tmpdir(), 'render-cli-'));
+  const env = cliEnv(emulator, dir);
   return {
     emulator,
     dir,

@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, emulatorEnv, startEmulator } from 'wiro-emulator';
-import { FIXTURES, runCli } from './_cli.js';
+import { type Emulator, startEmulator } from 'wiro-emulator';
+import { cliEnv, FIXTURES, runCli } from './_cli.js';
 
 interface Case {
   name: string;
@@ -62,12 +62,7 @@ describe('the bad-input corpus', () => {
       const dir = await mkdtemp(join(scratch, 'run-'));
       const result = await runCli(['render', file], {
         cwd: dir,
-        env: {
-          ...process.env,
-          ...emulatorEnv(emulator),
-          COMICS_CACHE_DIR: join(dir, 'cache'),
-          INIT_CWD: dir,
-        },
+        env: cliEnv(emulator, dir),
       });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toContain(`${name}:${line}:${column}`);

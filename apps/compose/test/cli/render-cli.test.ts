@@ -23,29 +23,31 @@ describe('render validate', () => {
     expect(result.stdout).toMatch(/valid \(4 pages, 12 panels, cover\)/);
   });
 
-  it('exits 2 with file:line:column for an invalid script, and makes no request', async () => {
+  /** Every command refuses `script` with exit 2 and a stderr matching `stderr`, asking and writing nothing. */
+  async function expectRefused(script: string, ...stderr: RegExp[]) {
     h = await startCliHarness();
-    const bad = join(FIXTURES, 'invalid', 'unknown-character.yaml');
-    for (const command of ['validate', 'render', 'plan']) {
-      const result = await h.run([command, bad]);
+    for (const command of ['validate', 'plan', 'render']) {
+      const result = await h.run([command, script]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/unknown-character\.yaml:\d+:\d+/);
+      for (const pattern of stderr) expect(result.stderr).toMatch(pattern);
     }
     expect(h.emulator.ledger().requests).toEqual([]);
     expect(await readdir(h.dir)).toEqual([]);
+  }
+
+  it('exits 2 with file:line:column for an invalid script, and makes no request', async () => {
+    await expectRefused(
+      join(FIXTURES, 'invalid', 'unknown-character.yaml'),
+      /unknown-character\.yaml:\d+:\d+/,
+    );
   });
 
   it('exits 2 before spending anything when a character has no glyph in the bundled fonts', async () => {
-    h = await startCliHarness();
-    const unicode = join(FIXTURES, 'valid', 'unicode.yaml');
-    for (const command of ['validate', 'plan', 'render']) {
-      const result = await h.run([command, unicode]);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/unicode\.yaml:3:8 title: cannot letter .*U\+2615/);
-      expect(result.stderr).toContain('4 problems');
-    }
-    expect(h.emulator.ledger().requests).toEqual([]);
-    expect(await readdir(h.dir)).toEqual([]);
+    await expectRefused(
+      join(FIXTURES, 'valid', 'unicode.yaml'),
+      /unicode\.yaml:3:8 title: cannot letter .*U\+2615/,
+      /4 problems/,
+    );
   });
 
   it('exits 2 with one line for a usage mistake', async () => {

@@ -12,8 +12,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, emulatorEnv, startEmulator } from 'wiro-emulator';
-import { runCli } from './_cli.js';
+import { type Emulator, startEmulator } from 'wiro-emulator';
+import { cliEnv, runCli } from './_cli.js';
 
 let emulator: Emulator;
 let dir: string;
@@ -40,12 +40,7 @@ describe('render, interrupted while validating', () => {
     let feeding: Promise<void> | undefined;
     const result = await runCli(['render', story], {
       cwd: run,
-      env: {
-        ...process.env,
-        ...emulatorEnv(emulator),
-        COMICS_CACHE_DIR: join(run, 'cache'),
-        INIT_CWD: run,
-      },
+      env: cliEnv(emulator, run),
       onStderrLine: (line, kill) => {
         if (line.startsWith('validate')) kill('SIGTERM');
         if (line.startsWith('Stopping') && feeding === undefined) {

@@ -57,22 +57,7 @@ export type {
   DialogueKind,
   Direction,
   Focus,
-  PageSizeName,
   Placement,
-  SeedMode,
-  Side,
   StageSide,
 } from './vocabulary.js';
-export {
-  AGE_RATINGS,
-  CAPTION_POSITIONS,
-  COLOR_MODES,
-  DIALOGUE_KINDS,
-  DIRECTIONS,
-  FOCUS_POINTS,
-  PAGE_SIZES,
-  PLACEMENTS,
-  SEED_MODES,
-  SIDES,
-  STAGE_SIDES,
-} from './vocabulary.js';
+export { AGE_RATINGS, COLOR_MODES, DIALOGUE_KINDS, STAGE_SIDES } from './vocabulary.js';

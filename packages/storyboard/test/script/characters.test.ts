@@ -7,8 +7,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import { parseStory, type StoryIssue, safeParseStory } from '../../src/script/index.js';
+import { parseStory } from '../../src/script/index.js';
 import { readFixture } from './_fixtures.js';
+import { issuesOf } from './_issues.js';
 
 const COMPLETE = readFixture('valid', 'complete');
 
@@ -40,13 +41,6 @@ function listStringValues(): Array<{ start: number; end: number; value: string }
     },
   });
   return values;
-}
-
-/** The issues of a script that must be refused. */
-function issuesOf(text: string): StoryIssue[] {
-  const result = safeParseStory(text, { file: 'story.yaml' });
-  if (result.ok) throw new Error('expected the script to be refused');
-  return result.issues;
 }
 
 describe('every text value of the complete example', () => {
