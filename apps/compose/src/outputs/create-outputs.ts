@@ -4,6 +4,7 @@ import { createContactSheetOutput } from './contact-sheet-output.js';
 import type { OutputContext, OutputWriter } from './output-writer.js';
 import { createPagesOutput } from './pages-output.js';
 import { createPdfOutput } from './pdf-output.js';
+import { createScreenOutput } from './screen-output.js';
 
 /** How each output format is written. */
 const WRITERS: Readonly<
@@ -13,6 +14,7 @@ const WRITERS: Readonly<
   pdf: createPdfOutput,
   cbz: createCbzOutput,
   'contact-sheet': createContactSheetOutput,
+  screen: createScreenOutput,
 };
 
 /** The writers of the requested formats, in a fixed order; all aborted if one cannot start. */

@@ -7,7 +7,7 @@ import type { OutputFormat } from '../options.js';
 import type { ComposeStep, IssueEvent, OutputFile } from './types.js';
 
 /** Bumped when compose's output for the same inputs changes. */
-const COMPOSE_VERSION = 'compose/1';
+const COMPOSE_VERSION = 'compose/2';
 
 /** Compose itself, loaded only when pages are made (it brings sharp and pdfkit). */
 export const composeWithCompose: ComposeStep = async (story, panels, options) => {
