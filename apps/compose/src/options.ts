@@ -8,7 +8,7 @@ import type { PageFormat } from './page-image.js';
 import type { ComposeWarning, OutputFile } from './types.js';
 
 /** The files compose can write. */
-export type OutputFormat = 'pages' | 'pdf' | 'cbz' | 'contact-sheet' | 'screen';
+export type OutputFormat = 'pages' | 'pdf' | 'cbz' | 'contact-sheet' | 'screen' | 'epub';
 
 /** Every `OutputFormat`. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze([
@@ -17,6 +17,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze([
   'cbz',
   'contact-sheet',
   'screen',
+  'epub',
 ]);
 
 /**
@@ -64,7 +65,7 @@ export interface ComposeOptions {
   outDir?: string;
   /**
    * Which outputs to write.
-   * @default ['pages', 'pdf', 'cbz', 'contact-sheet', 'screen']
+   * @default ['pages', 'pdf', 'cbz', 'contact-sheet', 'screen', 'epub']
    */
   formats?: readonly OutputFormat[];
   /**

@@ -1,6 +1,7 @@
 import type { OutputFormat } from '../options.js';
 import { createCbzOutput } from './cbz-output.js';
 import { createContactSheetOutput } from './contact-sheet-output.js';
+import { createEpubOutput } from './epub-output.js';
 import type { OutputContext, OutputWriter } from './output-writer.js';
 import { createPagesOutput } from './pages-output.js';
 import { createPdfOutput } from './pdf-output.js';
@@ -15,6 +16,7 @@ const WRITERS: Readonly<
   cbz: createCbzOutput,
   'contact-sheet': createContactSheetOutput,
   screen: createScreenOutput,
+  epub: createEpubOutput,
 };
 
 /** The writers of the requested formats, in a fixed order; all aborted if one cannot start. */
