@@ -23,7 +23,7 @@ import { createCanvasPool } from './raw-canvas.js';
  * `letterIssue`. Pages are then composed `pagesInFlight` at a time and handed to every output
  * writer in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
- * left. Upscaled panels are reported in `warnings`.
+ * left. Pictures that print below `minPpi` are reported in `warnings`.
  */
 export async function composeIssue(
   story: Story,
@@ -77,7 +77,7 @@ export async function composeIssue(
             jpegQuality: resolved.jpegQuality,
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg,
-            upscaleWarnFactor: resolved.upscaleWarnFactor,
+            minPpi: resolved.minPpi,
             canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}

@@ -98,10 +98,10 @@ export interface ComposeOptions {
    */
   pagesInFlight?: number;
   /**
-   * Warn (in the result, never fail) when a panel image is enlarged more than this.
-   * @default 1.5
+   * Warn (in the result, never fail) when a picture prints below this many pixels per inch.
+   * @default the script's `generation.upscale.ppi` (300)
    */
-  upscaleWarnFactor?: number;
+  minPpi?: number;
   /** Largest panel image accepted, in pixels; `false` for no limit. @default sharp's limit */
   limitInputPixels?: number | false;
   /** Lettering sizes and limits. */
@@ -160,7 +160,7 @@ export interface ResolvedComposeOptions {
   dpi: number | undefined;
   cover: boolean;
   pagesInFlight: number;
-  upscaleWarnFactor: number;
+  minPpi: number;
   limitInputPixels: number | false | undefined;
   creationDate: Date;
   screen: ResolvedScreenOptions;
@@ -194,9 +194,9 @@ export function resolveComposeOptions(
       `pagesInFlight must be a whole number of at least 1 (got ${pagesInFlight})`,
     );
   }
-  const upscaleWarnFactor = options.upscaleWarnFactor ?? 1.5;
-  if (!(upscaleWarnFactor > 0)) {
-    throw new RangeError(`upscaleWarnFactor must be positive (got ${upscaleWarnFactor})`);
+  const minPpi = options.minPpi ?? story.generation.upscale.ppi;
+  if (!(minPpi > 0)) {
+    throw new RangeError(`minPpi must be positive (got ${minPpi})`);
   }
   return {
     outDir: options.outDir ?? join('out', story.slug),
@@ -208,7 +208,7 @@ export function resolveComposeOptions(
     dpi: options.dpi,
     cover: options.cover ?? true,
     pagesInFlight,
-    upscaleWarnFactor,
+    minPpi,
     limitInputPixels: options.limitInputPixels,
     creationDate: options.creationDate ?? now(),
     screen: resolveScreenOptions(options.screen ?? {}),

@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     maxCost: args.maxCost,
     only: args.only,
     force: args.force,
+    upscale: args.upscale,
     draft: args.draft,
     formats: args.formats,
     signal: controller.signal,
@@ -97,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.json) {
     const { story: _story, plan, ...rest } = result;
     out(
-      `${JSON.stringify({ type: 'result', ...rest, plan: plan.map((p) => ({ id: p.job.id, cached: p.cached, selected: p.selected, estimatedCost: p.estimatedCost, inputs: p.job.inputs })) })}\n`,
+      `${JSON.stringify({ type: 'result', ...rest, plan: plan.map((p) => ({ id: p.job.id, cached: p.cached, selected: p.selected, estimatedCost: p.estimatedCost, inputs: p.job.inputs, ppi: p.ppi, upscale: p.job.upscale })) })}\n`,
     );
   } else if (result.exitCode === ExitCode.Invalid) {
     err(`${result.message}\n`);

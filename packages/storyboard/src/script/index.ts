@@ -22,7 +22,7 @@ export { type LetteredTextPlace, locateLetteredText } from './locate-text.js';
 export type { ParseStoryOptions, SafeParseStoryResult } from './parse.js';
 export { parseStory, safeParseStory } from './parse.js';
 export type { StoryDocument, StoryInput } from './schema.js';
-export { DEFAULT_SEED, storySchema } from './schema.js';
+export { DEFAULT_SEED, DEFAULT_UPSCALE_PPI, storySchema } from './schema.js';
 export type { Shot } from './shots.js';
 export { normaliseShot, SHOTS } from './shots.js';
 export { createSlug } from './slug.js';
@@ -44,6 +44,7 @@ export type {
   PanelArt,
   SoundEffect,
   Story,
+  UpscaleSettings,
 } from './types.js';
 export type {
   CaptionPosition,
