@@ -160,6 +160,26 @@ describe('runNightly', () => {
     expect(h.emulator.ledger().billedTwice).toEqual([]);
   });
 
+  it("fills the concurrency slots with several issues' panels at once, in issue order", async () => {
+    h = await startNightlyHarness();
+    await h.writeIssue('a', story('Alpha', ['a harbor', 'a pier', 'a crane']));
+    await h.writeIssue('b', story('Beta', ['a lighthouse', 'a boat', 'a gull']));
+    const order: string[] = [];
+    const result = await night({
+      concurrency: 4,
+      upscale: false,
+      onEvent: (event) => {
+        if (event.type === 'issue-event' && event.event.type === 'submitted') {
+          order.push(event.script.split('/')[1] as string);
+        }
+      },
+    });
+    expect(result?.summary.results.map((r) => r.status)).toEqual(['built', 'built']);
+    // One issue after another would never have more than its own three panels in flight.
+    expect(h.emulator.ledger().maxInFlight).toBe(4);
+    expect(order.slice(0, 3)).toEqual(['a', 'a', 'a']);
+  });
+
   it('keeps going after a panel fails, and builds that issue again the next night', async () => {
     h = await startNightlyHarness({ faults: 'Run:taskFail:times=3' });
     await h.writeIssue('a', story('Alpha', ['a harbor']));
