@@ -51,6 +51,8 @@ export interface BuildIssuesOptions {
   draft?: boolean | undefined;
   /** `false` turns the upscale stage off for every issue (`--no-upscale`). */
   upscale?: boolean | undefined;
+  /** File name of the state in `outDir`. @default STATE_FILE */
+  stateFile?: string | undefined;
   /** Build every issue, even unchanged ones. */
   force?: boolean | undefined;
   /** @default every format */
@@ -283,7 +285,7 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
       upscale: options.upscale !== false,
       tool: options.tool ?? (await toolVersion()),
     },
-    state: await readState(join(options.outDir, STATE_FILE)),
+    state: await readState(join(options.outDir, options.stateFile ?? STATE_FILE)),
     slugs: new Map(),
     spent: 0,
     pool: createTaskPool({
@@ -293,7 +295,9 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
       costEstimate: 0.02,
     }),
     compose: oneAtATime(options.compose ?? composeWithCompose),
-    saveState: oneAtATime(() => writeState(join(options.outDir, STATE_FILE), night.state)),
+    saveState: oneAtATime(() =>
+      writeState(join(options.outDir, options.stateFile ?? STATE_FILE), night.state),
+    ),
     backend: () => {
       // Opened for the first issue that renders; one that fails to open is retried by the next.
       opened ??= openBackend(kind, { env }).catch((error: unknown) => {

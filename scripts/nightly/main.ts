@@ -8,6 +8,7 @@ import { describeEvent, loadUserDotEnv, runCommand } from 'compose/cli';
 import { invocationDir } from 'compose/pipeline';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
+import { mergeShards } from './merge-shards.js';
 import { runNightly } from './run-nightly.js';
 import { formatSummaryMarkdown } from './summary.js';
 
@@ -55,6 +56,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const rootDir = invocationDir();
+  if (args.merge) {
+    const merged = await mergeShards({ rootDir, outDir: args.out });
+    if (!merged) {
+      err(`nightly: no shard summary (summary-i-of-n.json) in ${args.out}\n`);
+      return 2;
+    }
+    if (merged.missingShards.length > 0) {
+      err(`nightly: no summary from shard(s) ${merged.missingShards.join(', ')}\n`);
+    }
+    out(formatSummaryMarkdown(merged.summary));
+    err(`Reader: ${merged.files.reader}\n`);
+    return merged.summary.exitCode;
+  }
 
   const controller = new AbortController();
   let interrupts = 0;
@@ -73,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = createLog();
   const result = await runNightly({
+    shard: args.shard,
     pattern: args.issues,
     rootDir,
     outDir: args.out,
