@@ -88,4 +88,10 @@ export {
   writePdf,
 } from './pdf.js';
 export { type PlannedSheet, type PlanOptions, planIssue, sheetArt } from './plan.js';
+export type {
+  ScreenImage,
+  ScreenIndex,
+  ScreenPage,
+  ScreenPanel,
+} from './screen/screen-index.js';
 export type { ComposeWarning, OutputFile, OutputKind } from './types.js';
