@@ -15,18 +15,22 @@ import { formatSummaryMarkdown } from './summary.js';
 const out = (text: string) => process.stdout.write(text);
 const err = (text: string) => process.stderr.write(text);
 
-/** One plain progress line per event worth a line. */
+/** One plain progress line per event worth a line, prefixed with its issue's `[i/n]`. */
 function createLog() {
-  let position = '';
+  // Issues render at the same time: each line says which one it is about.
+  const positions = new Map<string, string>();
   return (event: NightlyEvent) => {
     if (event.type === 'issue-start') {
-      position = `[${event.index + 1}/${event.total}]`;
+      const position = `[${event.index + 1}/${event.total}]`;
+      positions.set(event.script, position);
       err(`${position} ${event.script}\n`);
     } else if (event.type === 'issue-event') {
+      const position = positions.get(event.script) ?? '';
       const line = describeEvent(event.event);
       if (line) err(`${position}   ${line}\n`);
     } else {
       const r = event.report;
+      const position = positions.get(r.script) ?? '';
       const ran = r.status !== 'skipped' && r.status !== 'invalid' && r.fingerprint !== undefined;
       const detail = ran
         ? ` (${r.panels.rendered} rendered, ${r.panels.cached} cached, ${r.panels.failed} failed, $${r.cost.toFixed(4)}, ${r.seconds.toFixed(1)} s)`
