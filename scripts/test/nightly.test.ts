@@ -56,7 +56,7 @@ describe('pnpm nightly (the real process)', () => {
     expect(index).toContain('A Quiet Morning');
     // The real compose step wrote a cover-less one-page issue, so the card shows its first page.
     expect(index).not.toContain('no pages yet');
-    expect(index).toMatch(/<img[^>]+a-quiet-morning-001\/pages\/page-001\.jpg/);
+    expect(index).toMatch(/<img[^>]+a-quiet-morning-001\/screen\/page-001-480\.jpg/);
     await access(join(h.dir, 'out/nightly/a-quiet-morning-001/index.html'));
 
     const requests = h.emulator.ledger().requests.length;
@@ -167,12 +167,15 @@ describe('runNightly', () => {
     await h.writeIssue('a', story('Alpha', ['a harbor', 'a pier', 'a crane']));
     await h.writeIssue('b', story('Beta', ['a lighthouse', 'a boat', 'a gull']));
     const order: string[] = [];
+    // Alpha's tasks wait at their start until a fourth task is sent, which only Beta can send.
+    h.emulator.hold({ at: 'task_start' });
     const result = await night({
       concurrency: 4,
       upscale: false,
       onEvent: (event) => {
         if (event.type === 'issue-event' && event.event.type === 'submitted') {
           order.push(event.script.split('/')[1] as string);
+          if (order.length === 4) h.emulator.release();
         }
       },
     });
