@@ -13,6 +13,17 @@ describe('parseNightlyArgs', () => {
     });
   });
 
+  it('reads --shard i/n and --merge, and refuses a bad shard or both at once', () => {
+    expect(parseNightlyArgs(['--shard', '2/3'], {})).toMatchObject({
+      shard: { index: 2, count: 3 },
+      merge: false,
+    });
+    expect(parseNightlyArgs([], { NIGHTLY_SHARD: '1/2' }).shard).toEqual({ index: 1, count: 2 });
+    expect(parseNightlyArgs(['--merge'], {})).toMatchObject({ shard: undefined, merge: true });
+    expect(() => parseNightlyArgs(['--shard', '3/2'], {})).toThrow(UsageError);
+    expect(() => parseNightlyArgs(['--shard', '1/2', '--merge'], {})).toThrow(UsageError);
+  });
+
   it('takes flags over environment variables', () => {
     const env = {
       NIGHTLY_ISSUES: 'env/*/story.yaml',

@@ -9,6 +9,7 @@ import {
   readPipelineFlags,
   UsageError,
 } from 'compose/cli';
+import { parseShard, type Shard } from './shard.js';
 
 export { UsageError };
 
@@ -25,6 +26,16 @@ export const FLAGS = {
     help: 'output folder and web reader (default out/nightly)',
   },
   force: { type: 'boolean', env: 'NIGHTLY_FORCE', help: 'build every issue, even unchanged ones' },
+  shard: {
+    type: 'string',
+    env: 'NIGHTLY_SHARD',
+    help: 'i/n: build only the i-th of n stable shares of the issues (summary and state named -i-of-n)',
+  },
+  merge: {
+    type: 'boolean',
+    env: 'NIGHTLY_MERGE',
+    help: "build nothing: merge the shards' summaries in --out into one summary and one reader",
+  },
   ...pipelineFlags('NIGHTLY'),
 } as const satisfies Record<string, FlagSpec>;
 
@@ -33,6 +44,8 @@ export interface NightlyArgs extends PipelineFlagValues {
   issues: string;
   out: string;
   force: boolean;
+  shard: Shard | undefined;
+  merge: boolean;
 }
 
 /**
@@ -45,11 +58,22 @@ export function parseNightlyArgs(
 ): NightlyArgs {
   const { values } = parseFlags(argv, FLAGS, false);
   const fromEnv = (flag: keyof typeof FLAGS) => envValue(FLAGS, flag, env);
+  const shardText = values.shard ?? fromEnv('shard');
+  let shard: Shard | undefined;
+  try {
+    shard = shardText === undefined || shardText === '' ? undefined : parseShard(shardText);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const merge = values.merge ?? isTruthy(fromEnv('merge'));
+  if (merge && shard) throw new UsageError('--merge and --shard cannot be used together');
   return {
     ...readPipelineFlags(values, fromEnv),
     issues: values.issues ?? fromEnv('issues') ?? 'issues/*/story.yaml',
     out: values.out ?? fromEnv('out') ?? 'out/nightly',
     force: values.force ?? isTruthy(fromEnv('force')),
+    shard,
+    merge,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   type BackendKind,
   type ComposeStep,
   chooseBackend,
+  composeWithCompose,
   type IssueEvent,
   loadStory,
   OUTPUT_FORMATS,
@@ -14,8 +15,15 @@ import {
   type RenderIssueResult,
   renderIssue,
 } from 'compose/pipeline';
-import { type RunManifest, type Story, StoryValidationError } from 'storyboard';
+import {
+  createTaskPool,
+  type RunManifest,
+  type Story,
+  StoryValidationError,
+  type TaskPool,
+} from 'storyboard';
 import { type BuildSettings, fingerprintIssue, toolVersion } from './fingerprint.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { type IssueReport, type ReportedOutput, statusForExitCode } from './report.js';
 import { type NightlyState, readState, STATE_FILE, writeState } from './state.js';
 
@@ -35,14 +43,16 @@ export interface BuildIssuesOptions {
   rootDir: string;
   /** Panel cache. @default `<project>/.cache/comics-factory` of each script */
   cacheDir?: string | undefined;
-  /** Tasks in flight at most, across all issues (issues are built one after another). @default 4 */
+  /** Tasks in flight at most, across all issues (their panels share one pool). @default 4 */
   concurrency?: number | undefined;
-  /** USD for the whole night; each issue gets what the ones before it left. */
+  /** USD for the whole night, shared by every issue (panels queued first are paid first). */
   maxCost?: number | undefined;
   /** Drafts on the embedded emulator even when `WIRO_API_KEY` is set. */
   draft?: boolean | undefined;
   /** `false` turns the upscale stage off for every issue (`--no-upscale`). */
   upscale?: boolean | undefined;
+  /** File name of the state in `outDir`. @default STATE_FILE */
+  stateFile?: string | undefined;
   /** Build every issue, even unchanged ones. */
   force?: boolean | undefined;
   /** @default every format */
@@ -90,6 +100,11 @@ interface Night {
   state: NightlyState;
   slugs: Map<string, string>;
   spent: number;
+  /** Every issue's tasks: one concurrency limit and one budget. */
+  pool: TaskPool;
+  /** Composes one issue at a time: pages of several issues at 300 dpi at once would not fit. */
+  compose: ComposeStep;
+  saveState(): Promise<void>;
   backend(): Promise<RenderBackend>;
 }
 
@@ -132,8 +147,16 @@ async function readManifest(path: string): Promise<RunManifest | undefined> {
   }
 }
 
-/** Builds (or skips) one issue; never throws for a problem with that issue. */
-async function buildIssue(night: Night, storyPath: string, script: string): Promise<BuiltIssue> {
+/**
+ * Builds (or skips) one issue; never throws for a problem with that issue. `queued` is called
+ * once its panels wait in the pool (or it has none to render), so the next issue may start.
+ */
+async function buildIssue(
+  night: Night,
+  storyPath: string,
+  script: string,
+  queued: () => void,
+): Promise<BuiltIssue> {
   const { options } = night;
   const report = emptyReport(script);
   const fail = (status: IssueReport['status'], exitCode: number, message: string) =>
@@ -184,21 +207,26 @@ async function buildIssue(night: Night, storyPath: string, script: string): Prom
     }
   }
 
-  const remaining =
-    options.maxCost === undefined ? undefined : Math.max(0, options.maxCost - night.spent);
   const result: RenderIssueResult = await renderIssue({
     storyPath,
     outDir: issueDir,
     cacheDir: options.cacheDir,
     concurrency: options.concurrency,
-    maxCost: remaining,
+    maxCost: options.maxCost,
+    pool: night.pool,
     formats: options.formats ?? OUTPUT_FORMATS,
     signal: options.signal,
     env: options.env,
     backend: await night.backend(),
-    compose: options.compose,
+    compose: night.compose,
     upscale: options.upscale,
-    onEvent: (event) => options.onEvent?.({ type: 'issue-event', script, event }),
+    onEvent: (event) => {
+      // Panels are queued in one synchronous loop: the next issue's start runs after it.
+      if (event.type === 'queued' || (event.type === 'phase' && event.phase === 'compose')) {
+        queued();
+      }
+      options.onEvent?.({ type: 'issue-event', script, event });
+    },
   });
   const totals = result.render?.totals;
   const cost = totals?.cost ?? 0;
@@ -214,7 +242,7 @@ async function buildIssue(night: Night, storyPath: string, script: string): Prom
     outputs: reportOutputs(options.outDir, issueDir, result.outputs),
   });
   if (report.status === 'budget' && options.maxCost !== undefined) {
-    report.message = `${result.message} (nightly budget $${options.maxCost.toFixed(2)}, of which issues before this one spent $${(night.spent - cost).toFixed(4)})`;
+    report.message = `${result.message} (nightly budget $${options.maxCost.toFixed(2)}, of which other issues spent $${(night.pool.budget.spent - cost).toFixed(4)})`;
   }
   report.panels = {
     total: totals?.panels ?? result.plan.length,
@@ -231,13 +259,15 @@ async function buildIssue(night: Night, storyPath: string, script: string): Prom
     builtAt: builtAt.toISOString(),
     spent,
   };
-  await writeState(join(options.outDir, STATE_FILE), night.state);
+  await night.saveState();
   return { report, story, issueDir, spent, builtAt };
 }
 
 /**
- * Builds every issue of a night, one after another, with one render backend, one concurrency
- * limit and one budget for all of them. Issues whose script, assets and settings are unchanged
+ * Builds every issue of a night with one render backend and one task pool (concurrency limit and
+ * budget) for all of them: issues start in order, each once the one before has queued its
+ * panels, so the pool serves their panels first come first served and no slot stays idle while
+ * any issue has a panel to render. Compose runs one issue at a time. Issues whose script, assets and settings are unchanged
  * since their last successful build are skipped. A failing issue (invalid script, failed panels,
  * budget, an unexpected error) is reported and the next one is built.
  */
@@ -255,9 +285,19 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
       upscale: options.upscale !== false,
       tool: options.tool ?? (await toolVersion()),
     },
-    state: await readState(join(options.outDir, STATE_FILE)),
+    state: await readState(join(options.outDir, options.stateFile ?? STATE_FILE)),
     slugs: new Map(),
     spent: 0,
+    pool: createTaskPool({
+      concurrency: options.concurrency,
+      maxCost: options.maxCost,
+      // What a panel of the night's model costs until the first bill comes in.
+      costEstimate: 0.02,
+    }),
+    compose: oneAtATime(options.compose ?? composeWithCompose),
+    saveState: oneAtATime(() =>
+      writeState(join(options.outDir, options.stateFile ?? STATE_FILE), night.state),
+    ),
     backend: () => {
       // Opened for the first issue that renders; one that fails to open is retried by the next.
       opened ??= openBackend(kind, { env }).catch((error: unknown) => {
@@ -267,29 +307,34 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
       return opened;
     },
   };
-  const issues: BuiltIssue[] = [];
-  try {
-    for (const [index, storyPath] of options.storyPaths.entries()) {
-      const script = slash(relative(options.rootDir, storyPath));
-      options.onEvent?.({
-        type: 'issue-start',
-        script,
-        index,
-        total: options.storyPaths.length,
-      });
-      const started = now();
-      let built: BuiltIssue;
-      try {
-        built = await buildIssue(night, storyPath, script);
-      } catch (error) {
-        const report = emptyReport(script);
-        report.message = `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-        built = { report, story: undefined, issueDir: undefined, spent: 0, builtAt: undefined };
-      }
-      built.report.seconds = (now() - started) / 1000;
-      options.onEvent?.({ type: 'issue-end', report: built.report });
-      issues.push(built);
+  let turn = Promise.resolve();
+  const buildInTurn = async (storyPath: string, index: number): Promise<BuiltIssue> => {
+    let queued = () => {};
+    const mine = turn;
+    turn = new Promise<void>((resolve) => {
+      queued = resolve;
+    });
+    await mine;
+    const script = slash(relative(options.rootDir, storyPath));
+    options.onEvent?.({ type: 'issue-start', script, index, total: options.storyPaths.length });
+    const started = now();
+    let built: BuiltIssue;
+    try {
+      built = await buildIssue(night, storyPath, script, queued);
+    } catch (error) {
+      const report = emptyReport(script);
+      report.message = `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+      built = { report, story: undefined, issueDir: undefined, spent: 0, builtAt: undefined };
+    } finally {
+      queued();
     }
+    built.report.seconds = (now() - started) / 1000;
+    options.onEvent?.({ type: 'issue-end', report: built.report });
+    return built;
+  };
+  let issues: BuiltIssue[] = [];
+  try {
+    issues = await Promise.all(options.storyPaths.map(buildInTurn));
   } finally {
     const backend = await opened?.catch(() => undefined);
     await backend?.close();

@@ -8,24 +8,29 @@ import { describeEvent, loadUserDotEnv, runCommand } from 'compose/cli';
 import { invocationDir } from 'compose/pipeline';
 import { parseNightlyArgs, UsageError, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
+import { mergeShards } from './merge-shards.js';
 import { runNightly } from './run-nightly.js';
 import { formatSummaryMarkdown } from './summary.js';
 
 const out = (text: string) => process.stdout.write(text);
 const err = (text: string) => process.stderr.write(text);
 
-/** One plain progress line per event worth a line. */
+/** One plain progress line per event worth a line, prefixed with its issue's `[i/n]`. */
 function createLog() {
-  let position = '';
+  // Issues render at the same time: each line says which one it is about.
+  const positions = new Map<string, string>();
   return (event: NightlyEvent) => {
     if (event.type === 'issue-start') {
-      position = `[${event.index + 1}/${event.total}]`;
+      const position = `[${event.index + 1}/${event.total}]`;
+      positions.set(event.script, position);
       err(`${position} ${event.script}\n`);
     } else if (event.type === 'issue-event') {
+      const position = positions.get(event.script) ?? '';
       const line = describeEvent(event.event);
       if (line) err(`${position}   ${line}\n`);
     } else {
       const r = event.report;
+      const position = positions.get(r.script) ?? '';
       const ran = r.status !== 'skipped' && r.status !== 'invalid' && r.fingerprint !== undefined;
       const detail = ran
         ? ` (${r.panels.rendered} rendered, ${r.panels.cached} cached, ${r.panels.failed} failed, $${r.cost.toFixed(4)}, ${r.seconds.toFixed(1)} s)`
@@ -55,6 +60,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const rootDir = invocationDir();
+  if (args.merge) {
+    const merged = await mergeShards({ rootDir, outDir: args.out });
+    if (!merged) {
+      err(`nightly: no shard summary (summary-i-of-n.json) in ${args.out}\n`);
+      return 2;
+    }
+    if (merged.missingShards.length > 0) {
+      err(`nightly: no summary from shard(s) ${merged.missingShards.join(', ')}\n`);
+    }
+    out(formatSummaryMarkdown(merged.summary));
+    err(`Reader: ${merged.files.reader}\n`);
+    return merged.summary.exitCode;
+  }
 
   const controller = new AbortController();
   let interrupts = 0;
@@ -73,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = createLog();
   const result = await runNightly({
+    shard: args.shard,
     pattern: args.issues,
     rootDir,
     outDir: args.out,

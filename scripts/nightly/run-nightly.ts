@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { writeReader } from '../reader/write-reader.js';
 import { type BuildIssuesOptions, type BuiltIssue, buildIssues } from './build-issues.js';
 import { findIssues, type SkipListener } from './find-issues.js';
+import { type Shard, shardOf, shardSuffix } from './shard.js';
+import { stateFileName } from './state.js';
 import { createSummary, type NightlySummary, writeSummary } from './summary.js';
 
 /** Options of {@link runNightly}: those of `buildIssues`, with a pattern instead of paths. */
@@ -12,6 +14,11 @@ export interface RunNightlyOptions extends Omit<BuildIssuesOptions, 'storyPaths'
   date?: (() => Date) | undefined;
   /** Told about each symbolic link the search leaves out (broken, or pointing outside `rootDir`). */
   onSkip?: SkipListener | undefined;
+  /**
+   * Build only this stable share of the scripts; the summary and state files are named after it
+   * (`summary-2-of-4.json`, `nightly-state-2-of-4.json`) so `mergeShards` can gather them.
+   */
+  shard?: Shard | undefined;
 }
 
 /** What {@link runNightly} wrote. */
@@ -51,11 +58,21 @@ export async function runNightly(
 ): Promise<RunNightlyResult | undefined> {
   const date = options.date ?? (() => new Date());
   const pattern = options.pattern ?? 'issues/*/story.yaml';
-  const storyPaths = await findIssues(pattern, options.rootDir, options.onSkip);
-  if (storyPaths.length === 0) return undefined;
+  const found = await findIssues(pattern, options.rootDir, options.onSkip);
+  if (found.length === 0) return undefined;
+  const { shard } = options;
+  const storyPaths = shard
+    ? found.filter((path) => shardOf(relative(options.rootDir, path), shard.count) === shard.index)
+    : found;
+  const suffix = shardSuffix(shard);
   const outDir = resolve(options.rootDir, options.outDir);
   const startedAt = date();
-  const result = await buildIssues({ ...options, outDir, storyPaths });
+  const result = await buildIssues({
+    ...options,
+    outDir,
+    storyPaths,
+    stateFile: stateFileName(suffix),
+  });
   const finishedAt = date();
   const summary = createSummary(result, {
     startedAt,
@@ -64,7 +81,7 @@ export async function runNightly(
     concurrency: options.concurrency,
     maxCost: options.maxCost,
   });
-  const { json, markdown } = await writeSummary(outDir, summary);
+  const { json, markdown } = await writeSummary(outDir, summary, suffix);
   const reader = await writeReader({
     outDir,
     issues: readerInputs(result.issues),

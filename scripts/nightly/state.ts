@@ -25,6 +25,9 @@ export interface NightlyState {
 /** File name of the state in the output folder. */
 export const STATE_FILE = 'nightly-state.json';
 
+/** File name of a shard's state: `nightly-state-2-of-4.json` (`suffix` from `shardSuffix`). */
+export const stateFileName = (suffix: string) => `nightly-state${suffix}.json`;
+
 /** Reads the state; a missing or unreadable file is an empty state (everything is rebuilt). */
 export async function readState(path: string): Promise<NightlyState> {
   try {

@@ -104,13 +104,17 @@ export function formatSummaryMarkdown(summary: NightlySummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes `summary.json` and `summary.md` into the output folder; returns their paths. */
+/**
+ * Writes `summary.json` and `summary.md` (`summary-2-of-4.json`… with a shard's `suffix`) into
+ * the output folder; returns their paths.
+ */
 export async function writeSummary(
   outDir: string,
   summary: NightlySummary,
+  suffix = '',
 ): Promise<{ json: string; markdown: string }> {
-  const json = join(outDir, 'summary.json');
-  const markdown = join(outDir, 'summary.md');
+  const json = join(outDir, `summary${suffix}.json`);
+  const markdown = join(outDir, `summary${suffix}.md`);
   await writeFile(json, `${JSON.stringify(summary, null, 2)}\n`);
   await writeFile(markdown, formatSummaryMarkdown(summary));
   return { json, markdown };

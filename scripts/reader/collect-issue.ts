@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { RunManifest } from 'storyboard';
+import { readScreenIndex } from './read-screen-index.js';
 import type { ReaderIssue, ReaderStory } from './types.js';
 
 /** What the reader is told about one issue. */
@@ -44,8 +45,9 @@ function artCost(manifest: Partial<RunManifest>): number | undefined {
 }
 
 /**
- * Finds an issue's files for the reader: the manifest's outputs (`page`/`cover` images, `pdf`,
- * `cbz`, `contact-sheet`) that exist inside the issue folder, else the images in `pages/`
+ * Finds an issue's files for the reader: the screen renditions (`screen/pages.json`) when
+ * compose wrote them, and the manifest's outputs (`page`/`cover` images, `pdf`,
+ * `cbz`, `epub`, `contact-sheet`) that exist inside the issue folder, else the images in `pages/`
  * (natural order). Outputs outside the folder are left out, so the reader never links out of it.
  * The cost is what the panels in use cost (the manifest's panel sources), else `input.cost`.
  */
@@ -76,8 +78,10 @@ export async function collectIssue(input: ReaderIssueInput, rootDir: string): Pr
     cost: artCost(manifest) ?? input.cost,
     date: input.story.date ?? input.builtAt?.toISOString().slice(0, 10),
     pages,
+    screen: await readScreenIndex(input.issueDir),
     pdf: files.get('pdf')?.[0],
     cbz: files.get('cbz')?.[0],
+    epub: files.get('epub')?.[0],
     contactSheet: files.get('contact-sheet')?.[0],
   };
 }

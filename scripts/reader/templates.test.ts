@@ -18,6 +18,8 @@ const issue = (overrides: Partial<ReaderIssue> = {}): ReaderIssue => ({
   scriptPages: 2,
   cost: 0,
   date: '2026-01-02',
+  screen: undefined,
+  epub: undefined,
   pages: ['pages/1 #a.jpg', 'pages/"2".jpg'],
   pdf: 'x.pdf',
   cbz: undefined,
@@ -71,5 +73,37 @@ describe('reader pages', () => {
     const html = renderIssuePage(issue({ story: { ...issue().story, direction: 'rtl' } }));
     expect(html).toContain('data-direction="rtl"');
     expect(html).toContain('<nav class="pager" dir="rtl"');
+  });
+});
+
+describe('the issue page with screen renditions', () => {
+  const screenPage = {
+    label: '1',
+    alt: 'Page 1: a "quoted" <b>scene</b> & more',
+    width: 1000,
+    height: 1500,
+    webp: 'screen/page-001-480.webp 480w, screen/page-001-800.webp 800w',
+    jpeg: 'screen/page-001-480.jpg 480w, screen/page-001-800.jpg 800w',
+    src: 'screen/page-001-480.jpg',
+    panels: [{ rect: { x: 0, y: 0, w: 1, h: 0.5 }, text: '</script>', lettering: [] }],
+  };
+
+  it('shows the first page as a WebP picture with a JPEG fallback, alt text escaped', () => {
+    const html = renderIssuePage(issue({ screen: [screenPage] }));
+    expect(html).toContain(
+      '<source id="page-webp" type="image/webp" srcset="screen/page-001-480.webp 480w, screen/page-001-800.webp 800w" sizes="100vw">',
+    );
+    expect(html).toContain(
+      'srcset="screen/page-001-480.jpg 480w, screen/page-001-800.jpg 800w" sizes="100vw" alt="Page 1: a &quot;quoted&quot; &lt;b&gt;scene&lt;/b&gt; &amp; more" width="1000" height="1500">',
+    );
+    expect(html).toContain('<button id="mode" type="button" aria-pressed="false"');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('offers no panel view when no page has panels', () => {
+    expect(renderIssuePage(issue())).not.toContain('id="mode"');
+    expect(renderIssuePage(issue({ screen: [{ ...screenPage, panels: [] }] }))).not.toContain(
+      'id="mode"',
+    );
   });
 });

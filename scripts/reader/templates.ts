@@ -1,5 +1,5 @@
 import { escapeMarkup } from 'compose';
-import type { ReaderIssue } from './types.js';
+import type { ReaderIssue, ReaderScreenPage } from './types.js';
 
 /**
  * A relative path as a URL path: each segment percent-encoded, so names with `#`, `?`, spaces or
@@ -49,7 +49,7 @@ function metaLine(issue: ReaderIssue): string {
   const parts = [
     `${story.series ? `${story.series} ` : ''}#${story.issue}`,
     ...(issue.date ? [issue.date] : []),
-    pageCount(issue.pages.length || issue.scriptPages),
+    pageCount(issue.screen?.length || issue.pages.length || issue.scriptPages),
     money(issue.cost),
   ];
   return escapeMarkup(parts.join(' · '));
@@ -60,6 +60,7 @@ function downloads(issue: ReaderIssue, base: string): string {
   const links = [
     ['PDF', issue.pdf],
     ['CBZ', issue.cbz],
+    ['EPUB', issue.epub],
     ['Contact sheet', issue.contactSheet],
   ]
     .filter((link): link is [string, string] => link[1] !== undefined)
@@ -77,7 +78,7 @@ function statusBadge(status: string): string {
 function issueCard(issue: ReaderIssue): string {
   const base = issue.fromRoot === '.' ? '' : `${issue.fromRoot}/`;
   const { story } = issue;
-  const cover = issue.pages[0];
+  const cover = issue.screen?.[0]?.src ?? issue.pages[0];
   const thumb = cover
     ? `<img class="thumb" src="${urlPath(`${base}${cover}`)}" alt="" loading="lazy">`
     : '<div class="thumb empty">no pages yet</div>';
@@ -118,36 +119,89 @@ ${options.issues.length ? `<ul class="issues">\n${cards}\n</ul>` : '<p class="em
 `;
 }
 
-/** The page viewer of one issue; `reader.js` does the paging. */
+/** What `reader.js` is told about each page (paths as URL paths, relative to the issue folder). */
+interface ViewerPage {
+  src: string;
+  alt: string;
+  webp?: string;
+  jpeg?: string;
+  width?: number;
+  height?: number;
+  panels: ReaderScreenPage['panels'];
+}
+
+/** A `srcset` with each path as a URL path. */
+const urlSrcset = (srcset: string) =>
+  srcset
+    .split(', ')
+    .map((entry) => {
+      const [path, width] = entry.split(' ');
+      return `${urlPath(path ?? '')} ${width}`;
+    })
+    .join(', ');
+
+/** The pages in reading order: the screen renditions when there are, else the page images. */
+function viewerPages(issue: ReaderIssue): ViewerPage[] {
+  if (issue.screen) {
+    return issue.screen.map((page) => ({
+      src: urlPath(page.src),
+      alt: page.alt,
+      webp: urlSrcset(page.webp),
+      jpeg: urlSrcset(page.jpeg),
+      width: page.width,
+      height: page.height,
+      panels: page.panels,
+    }));
+  }
+  const count = issue.pages.length;
+  return issue.pages.map((page, i) => ({
+    src: urlPath(page),
+    alt: `Page ${i + 1} of ${count}`,
+    panels: [],
+  }));
+}
+
+/** The first page's picture, so it shows before the script runs. */
+function firstPicture(page: ViewerPage | undefined): string {
+  if (!page) return '<p class="empty">No pages yet.</p>';
+  const img = `<img id="page" draggable="false" src="${page.src}"${page.jpeg ? ` srcset="${page.jpeg}" sizes="100vw"` : ''} alt="${escapeMarkup(page.alt)}"${page.width ? ` width="${page.width}" height="${page.height}"` : ''}>`;
+  const webp = page.webp
+    ? `<source id="page-webp" type="image/webp" srcset="${page.webp}" sizes="100vw">`
+    : '';
+  return `<picture>${webp}${img}</picture>`;
+}
+
+/**
+ * The viewer of one issue; `reader.js` does the paging and the guided (panel by panel) view,
+ * which is offered when the pages come with panel geometry.
+ */
 export function renderIssuePage(issue: ReaderIssue): string {
   const { story } = issue;
   const rtl = story.direction === 'rtl';
-  const count = issue.pages.length;
-  const first = issue.pages[0];
-  const stage = first
-    ? `<img id="page" src="${urlPath(first)}" alt="Page 1 of ${count}">`
-    : '<p class="empty">No pages yet.</p>';
-  const data = { direction: story.direction, pages: issue.pages.map(urlPath) };
-  const list = issue.pages
-    .map((page, i) => `<li><a href="${urlPath(page)}">Page ${i + 1}</a></li>`)
-    .join('');
+  const pages = viewerPages(issue);
+  const count = pages.length;
+  const guided = pages.some((page) => page.panels.length > 0);
+  const data = { direction: story.direction, pages };
+  const list = pages.map((page, i) => `<li><a href="${page.src}">Page ${i + 1}</a></li>`).join('');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeMarkup(story.language)}">
 <head>
 ${head(`${story.title} #${story.issue}`, issue.toRoot)}
 </head>
-<body class="viewer" data-direction="${rtl ? 'rtl' : 'ltr'}" data-page="${count ? 1 : 0}">
+<body class="viewer" data-direction="${rtl ? 'rtl' : 'ltr'}" data-page="${count ? 1 : 0}" data-mode="page">
 <header class="bar">
 <a class="back" href="${urlPath(`${issue.toRoot}/index.html`)}">All issues</a>
-<h1 lang="${escapeMarkup(story.language)}">${escapeMarkup(story.title)}</h1>
+<h1>${escapeMarkup(story.title)}</h1>
 <p class="meta">${metaLine(issue)}${statusBadge(issue.status)}</p>
 ${downloads(issue, '')}
 </header>
-<main id="stage" class="stage">${stage}</main>
+<main id="stage" class="stage" aria-label="Page">${firstPicture(pages[0])}</main>
+<p id="panel-text" class="visually-hidden" aria-live="polite"></p>
 <nav class="pager" dir="${rtl ? 'rtl' : 'ltr'}" aria-label="Pages">
 <button id="prev" type="button" aria-label="Previous page"${count > 1 ? '' : ' disabled'}>${rtl ? '→' : '←'}</button>
 <span id="counter" dir="ltr" aria-live="polite">${count ? `1 / ${count}` : '0 / 0'}</span>
 <button id="next" type="button" aria-label="Next page"${count > 1 ? '' : ' disabled'}>${rtl ? '←' : '→'}</button>
+${guided ? '<button id="mode" type="button" aria-pressed="false" aria-keyshortcuts="g">Panel view</button>' : ''}
 </nav>
 <noscript><ol class="page-list">${list}</ol></noscript>
 <script type="application/json" id="issue-data">${scriptJson(data)}</script>

@@ -1,7 +1,9 @@
 import { access, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mergeShards } from '../nightly/merge-shards.js';
 import { runNightly } from '../nightly/run-nightly.js';
+import { shardOf } from '../nightly/shard.js';
 import { type NightlyHarness, startNightlyHarness } from './_nightly.js';
 
 let h: NightlyHarness;
@@ -54,7 +56,7 @@ describe('pnpm nightly (the real process)', () => {
     expect(index).toContain('A Quiet Morning');
     // The real compose step wrote a cover-less one-page issue, so the card shows its first page.
     expect(index).not.toContain('no pages yet');
-    expect(index).toMatch(/<img[^>]+a-quiet-morning-001\/pages\/page-001\.jpg/);
+    expect(index).toMatch(/<img[^>]+a-quiet-morning-001\/screen\/page-001-480\.jpg/);
     await access(join(h.dir, 'out/nightly/a-quiet-morning-001/index.html'));
 
     const requests = h.emulator.ledger().requests.length;
@@ -158,6 +160,59 @@ describe('runNightly', () => {
     const rest = await night({ upscale: false });
     expect(rest?.summary.results.map((r) => r.status)).toEqual(['skipped', 'built']);
     expect(h.emulator.ledger().billedTwice).toEqual([]);
+  });
+
+  it("fills the concurrency slots with several issues' panels at once, in issue order", async () => {
+    h = await startNightlyHarness();
+    await h.writeIssue('a', story('Alpha', ['a harbor', 'a pier', 'a crane']));
+    await h.writeIssue('b', story('Beta', ['a lighthouse', 'a boat', 'a gull']));
+    const order: string[] = [];
+    // Alpha's tasks wait at their start until a fourth task is sent, which only Beta can send.
+    h.emulator.hold({ at: 'task_start' });
+    const result = await night({
+      concurrency: 4,
+      upscale: false,
+      onEvent: (event) => {
+        if (event.type === 'issue-event' && event.event.type === 'submitted') {
+          order.push(event.script.split('/')[1] as string);
+          if (order.length === 4) h.emulator.release();
+        }
+      },
+    });
+    expect(result?.summary.results.map((r) => r.status)).toEqual(['built', 'built']);
+    // One issue after another would never have more than its own three panels in flight.
+    expect(h.emulator.ledger().maxInFlight).toBe(4);
+    expect(order.slice(0, 3)).toEqual(['a', 'a', 'a']);
+  });
+
+  it('builds each issue in exactly one shard, and merges the shards into one summary and reader', async () => {
+    h = await startNightlyHarness();
+    const names = ['a', 'b', 'c', 'd'];
+    for (const name of names) await h.writeIssue(name, story(`Issue ${name}`, [`a ${name} scene`]));
+    const scripts = names.map((name) => `issues/${name}/story.yaml`);
+    const shards = [1, 2].map((index) => ({ index, count: 2 }));
+    const built: string[][] = [];
+    for (const shard of shards) {
+      const result = await night({ shard, formats: ['pages'], upscale: false });
+      built.push(result!.summary.results.map((r) => r.script));
+      expect(result!.files.json).toMatch(new RegExp(`summary-${shard.index}-of-2\\.json$`));
+    }
+    expect(built).toEqual(
+      shards.map((shard) => scripts.filter((s) => shardOf(s, 2) === shard.index)),
+    );
+    expect(h.emulator.ledger().acceptedRuns).toBe(4);
+    // A shard with its own state skips its own issues the next night.
+    const again = await night({ shard: shards[0], formats: ['pages'], upscale: false });
+    expect(again!.summary.counts.skipped).toBe(built[0]!.length);
+
+    const merged = await mergeShards({ rootDir: h.dir, outDir: 'out/nightly' });
+    expect(merged?.missingShards).toEqual([]);
+    expect(merged?.summary.results.map((r) => r.script)).toEqual(scripts);
+    expect(merged?.summary.exitCode).toBe(0);
+    const index = await readFile(merged!.files.reader, 'utf8');
+    for (const name of names) expect(index).toContain(`Issue ${name}`);
+    const summary = JSON.parse(await readFile(join(h.dir, 'out/nightly/summary.json'), 'utf8'));
+    expect(summary.counts.built + summary.counts.skipped).toBe(4);
   });
 
   it('keeps going after a panel fails, and builds that issue again the next night', async () => {

@@ -41,3 +41,18 @@ describe('the README quick start contract', () => {
     expect(ci).toContain('--frozen-lockfile');
   });
 });
+
+describe('the nightly section of scripts/README.md', () => {
+  it('lists every nightly flag, and the default formats are every output format', async () => {
+    const { FLAGS } = await import('../nightly/args.js');
+    const { OUTPUT_FORMATS } = await import('compose/pipeline');
+    const readme = await read('scripts/README.md');
+    const rows = new Map(
+      [...readme.matchAll(/^\| `--([\w-]+)`\s*\|[^|]*\|([^|]*)\|/gm)].map((m) => [m[1], m[2]]),
+    );
+    for (const flag of Object.keys(FLAGS).filter((f) => f !== 'help')) {
+      expect(rows.has(flag), `--${flag}`).toBe(true);
+    }
+    expect(rows.get('format')).toContain(`\`${OUTPUT_FORMATS.join(',')}\``);
+  });
+});

@@ -15,6 +15,8 @@ interface Step {
 }
 interface Job {
   'timeout-minutes'?: number;
+  needs?: string | string[];
+  strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } };
   env?: Record<string, string>;
   permissions?: Record<string, string>;
   steps?: Step[];
@@ -60,7 +62,11 @@ describe('the nightly workflow', () => {
     expect(runs).toContain(`npm i -g pnpm@${version}`);
     expect(runs).toContain('pnpm install --frozen-lockfile');
     expect(uses(w, 'actions/setup-node')[0]?.with?.['node-version']).toBe(20);
-    expect(uses(w, 'actions/checkout')).toHaveLength(1);
+    // Every job that runs the repository's code checks it out and installs it once.
+    for (const job of Object.values(w.jobs).filter((j) => j.steps?.some((s) => s.run))) {
+      expect(job.steps?.filter((s) => s.uses?.startsWith('actions/checkout@'))).toHaveLength(1);
+      expect(job.steps?.filter((s) => s.run === 'pnpm install --frozen-lockfile')).toHaveLength(1);
+    }
   });
 
   it('restores and saves the panel cache and journal between runs, keyed by run id', async () => {
@@ -74,6 +80,10 @@ describe('the nightly workflow', () => {
     for (const step of caches) {
       expect(String(step.with?.path)).toContain('.cache/comics-factory');
       expect(String(step.with?.key)).toContain(gh('github.run_id'));
+      // Each shard its own cache: a script always lands in the same shard.
+      expect(String(step.with?.key)).toContain(
+        `shard-${gh('matrix.shard')}-of-${gh('strategy.job-total')}-`,
+      );
     }
     const restore = caches.find((s) => !s.uses!.startsWith('actions/cache/save@'));
     const prefix = String(restore?.with?.key).replace(gh('github.run_id'), '');
@@ -88,13 +98,39 @@ describe('the nightly workflow', () => {
     const w = await workflow();
     const all = steps(w);
     const nightly = all.find((step) => step.run?.startsWith('pnpm nightly'));
-    expect(nightly?.run).toBe("pnpm nightly --issues 'examples/*/story.yaml'");
+    expect(nightly?.run).toBe(
+      `pnpm nightly --issues 'examples/*/story.yaml' --shard ${gh('matrix.shard')}/${gh('strategy.job-total')}`,
+    );
     const env = { ...w.env, ...Object.values(w.jobs)[0]?.env, ...nightly?.env };
     expect(env.WIRO_API_KEY).toBe(gh('secrets.WIRO_API_KEY'));
     expect(env.WIRO_API_SECRET).toBe(gh('secrets.WIRO_API_SECRET'));
     for (const step of all.filter((s) => s.run)) {
       expect(step.run).not.toMatch(/secrets\.|WIRO_API_(KEY|SECRET)|printenv|\benv\b\s*$|set -x/m);
     }
+  });
+
+  it('builds a matrix of shards, then merges their outputs into one reader', async () => {
+    const w = await workflow();
+    const build = w.jobs.build!;
+    expect(build.strategy?.['fail-fast']).toBe(false);
+    expect(build.strategy?.matrix?.shard).toEqual(
+      Array.from({ length: build.strategy?.matrix?.shard?.length ?? 0 }, (_, i) => i + 1),
+    );
+    expect(build.strategy?.matrix?.shard?.length).toBeGreaterThan(1);
+    const merge = w.jobs.merge!;
+    expect(merge.needs).toBe('build');
+    const download = merge.steps?.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    const shardArtifact = build.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(String(shardArtifact?.with?.name)).toBe(`nightly-shard-${gh('matrix.shard')}`);
+    expect(download?.with).toMatchObject({
+      pattern: 'nightly-shard-*',
+      'merge-multiple': true,
+      path: 'out/nightly',
+    });
+    expect(merge.steps?.some((s) => s.run === 'pnpm nightly --merge')).toBe(true);
+    expect(merge.steps?.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(
+      true,
+    );
   });
 
   it('uploads the outputs, and publishes the reader to Pages with the right permissions', async () => {

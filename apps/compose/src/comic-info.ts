@@ -1,4 +1,5 @@
 import type { Story } from 'storyboard';
+import { bookMetadata } from './book-metadata.js';
 import { escapeMarkup } from './markup-text.js';
 
 /** What ComicInfo records about one page image of the archive. */
@@ -13,11 +14,15 @@ export interface ComicInfoPage {
 
 /**
  * Builds `ComicInfo.xml` (Anansi project ComicInfo schema 2.0) for an issue. Elements follow the
- * schema's sequence order; empty ones are left out. `Manga` is `YesAndRightToLeft` for
- * right-to-left issues, else `No`. `pages` are in archive order (the cover first).
+ * schema's sequence order; empty ones are left out, and so are Publisher, Genre, Web,
+ * BlackAndWhite and AgeRating when the script does not give them. `Manga` is `YesAndRightToLeft`
+ * for right-to-left issues, else `No`. `pages` are in archive order (the cover first).
  */
 export function buildComicInfo(story: Story, pages: readonly ComicInfoPage[]): string {
   const names = (list: readonly string[]) => list.join(', ');
+  const book = bookMetadata(story);
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? undefined : value ? 'Yes' : 'No';
   const [year, month, day] =
     story.date === undefined ? [] : story.date.split('-').map((part) => Number(part));
   const fields: Array<[string, string | number | undefined]> = [
@@ -34,11 +39,16 @@ export function buildComicInfo(story: Story, pages: readonly ComicInfoPage[]): s
     ['Colorist', names(story.credits.colorist)],
     ['Letterer', names(story.credits.letterer)],
     ['Editor', names(story.credits.editor)],
+    ['Publisher', book.publisher],
+    ['Genre', names(book.genres)],
+    ['Web', book.web],
     ['PageCount', pages.length],
-    ['LanguageISO', story.language],
+    ['LanguageISO', book.languageIso],
+    ['BlackAndWhite', yesNo(book.blackAndWhite)],
     ['Manga', story.direction === 'rtl' ? 'YesAndRightToLeft' : 'No'],
     ['Characters', names(Object.values(story.characters).map((c) => c.name))],
     ['Locations', names(Object.values(story.locations).map((l) => l.name))],
+    ['AgeRating', book.ageRating],
   ];
   const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
   lines.push(

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Rect } from 'storyboard';
+import type { ReadingDirection, Rect } from 'storyboard';
 import { type WrittenFile, writeFileAtomic } from 'storyboard';
 import type { FontSet } from './fonts/font-set.js';
 import { renderLetteringSvg } from './lettering/svg-overlay.js';
@@ -32,6 +32,8 @@ export interface ContactSheetLayout {
   gap: number;
   width: number;
   height: number;
+  /** Reading direction: `rtl` rows start at the right, as a manga's pages are read. */
+  direction: ReadingDirection;
 }
 
 const SHEET_COLOUR = '#e8e8e8';
@@ -39,12 +41,14 @@ const SHEET_COLOUR = '#e8e8e8';
 /**
  * Lays out a contact sheet of `count` pages of aspect `pageAspect` (width / height): a grid
  * about 1.5 times as many columns as rows would need, thumbnails shrunk until the sheet holds no
- * more than `maxPixels`.
+ * more than `maxPixels`. Pages run in reading order: left to right, or right to left (first page
+ * top right) for `rtl` books, row after row from the top.
  */
 export function planContactSheet(
   count: number,
   pageAspect: number,
   options: ContactSheetOptions = {},
+  direction: ReadingDirection = 'ltr',
 ): ContactSheetLayout {
   const columns = Math.max(1, Math.min(count, Math.ceil(Math.sqrt(count * 1.5))));
   const rows = Math.max(1, Math.ceil(count / columns));
@@ -52,7 +56,8 @@ export function planContactSheet(
   let thumbWidth = options.thumbnailWidth ?? 240;
   for (;;) {
     const layout = measure(columns, rows, thumbWidth, pageAspect);
-    if (layout.width * layout.height <= maxPixels || thumbWidth <= 32) return layout;
+    if (layout.width * layout.height <= maxPixels || thumbWidth <= 32)
+      return { ...layout, direction };
     thumbWidth = Math.max(32, Math.floor(thumbWidth * 0.9));
   }
 }
@@ -62,7 +67,7 @@ function measure(
   rows: number,
   thumbWidth: number,
   pageAspect: number,
-): ContactSheetLayout {
+): Omit<ContactSheetLayout, 'direction'> {
   const thumbHeight = Math.round(thumbWidth / pageAspect);
   const labelHeight = Math.max(12, Math.round(thumbWidth * 0.12));
   const gap = Math.max(4, Math.round(thumbWidth * 0.06));
@@ -126,7 +131,8 @@ export async function createContactTile(
 }
 
 /**
- * Assembles tiles (in page order) into the contact sheet and writes it atomically as JPEG. The
+ * Assembles tiles (in page order) into the contact sheet, in the layout's reading direction,
+ * and writes it atomically as JPEG. The
  * sheet is one raw buffer (at most `maxPixels` × 3 bytes) that tiles are decoded into one at a
  * time, so memory stays bounded however many pages there are.
  */
@@ -136,7 +142,7 @@ export async function writeContactSheet(
   layout: ContactSheetLayout,
   options: ContactSheetOptions = {},
 ): Promise<WrittenFile> {
-  const { columns, thumbWidth, thumbHeight, labelHeight, gap, width, height } = layout;
+  const { columns, thumbWidth, thumbHeight, labelHeight, gap, width, height, direction } = layout;
   const sheet = Buffer.alloc(width * height * 3, 0xe8);
   for (const [index, tile] of tiles.entries()) {
     const { data, info } = await sharp(tile)
@@ -144,7 +150,8 @@ export async function writeContactSheet(
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const left = gap + (index % columns) * (thumbWidth + gap);
+    const column = direction === 'rtl' ? columns - 1 - (index % columns) : index % columns;
+    const left = gap + column * (thumbWidth + gap);
     const top = gap + Math.floor(index / columns) * (thumbHeight + labelHeight + gap);
     const rowBytes = info.width * 3;
     for (let y = 0; y < info.height && top + y < height; y += 1) {

@@ -113,4 +113,10 @@ export {
 } from './pdf.js';
 export { addOutputIntent } from './pdf-output-intent.js';
 export { type PlannedSheet, type PlanOptions, planIssue, sheetArt } from './plan.js';
+export type {
+  ScreenImage,
+  ScreenIndex,
+  ScreenPage,
+  ScreenPanel,
+} from './screen/screen-index.js';
 export type { ComposeWarning, OutputFile, OutputKind } from './types.js';

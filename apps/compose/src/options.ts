@@ -8,7 +8,14 @@ import type { PageFormat } from './page-image.js';
 import type { ComposeWarning, OutputFile } from './types.js';
 
 /** The files compose can write. */
-export type OutputFormat = 'pages' | 'pdf' | 'cbz' | 'contact-sheet' | 'pdf-cmyk';
+export type OutputFormat =
+  | 'pages'
+  | 'pdf'
+  | 'cbz'
+  | 'contact-sheet'
+  | 'screen'
+  | 'epub'
+  | 'pdf-cmyk';
 
 /** The formats written unless others are asked for. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze([
@@ -16,10 +23,41 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze([
   'pdf',
   'cbz',
   'contact-sheet',
+  'screen',
+  'epub',
 ]);
 
 /** Formats written only when asked for: the CMYK print edition. */
 export const OPT_IN_FORMATS: readonly OutputFormat[] = Object.freeze(['pdf-cmyk']);
+
+/**
+ * The renditions made for screens from the composed pages, trimmed to the trim box (no bleed):
+ * the web reader's widths (`screen/`) and the one size of the CBZ and EPUB pages.
+ */
+export interface ScreenOptions {
+  /**
+   * Widths of the web reader's renditions in pixels, each as WebP and JPEG; never wider than
+   * the trimmed page. Phones take 800 or 1280 (1280 at 3 device pixels per CSS pixel), tablets
+   * 1280 or 1920, desktops 1920.
+   * @default [480, 800, 1280, 1920]
+   */
+  widths?: readonly number[];
+  /** @default 75 */
+  webpQuality?: number;
+  /** Quality of the JPEG fallbacks. @default 80 */
+  jpegQuality?: number;
+  /**
+   * Long side of the CBZ and EPUB pages in pixels (never enlarged). The EPUB's are also kept
+   * within 4 million pixels, the most Apple Books takes in a fixed-layout book.
+   * @default 2560
+   */
+  archiveLongSide?: number;
+  /** JPEG quality of the CBZ and EPUB pages. @default 85 */
+  archiveJpegQuality?: number;
+}
+
+/** `ScreenOptions` with defaults applied. */
+export type ResolvedScreenOptions = Required<ScreenOptions>;
 
 /** Progress reported while composing. */
 export type ComposeEvent =
@@ -37,7 +75,7 @@ export interface ComposeOptions {
   outDir?: string;
   /**
    * Which outputs to write. `pdf-cmyk` is the print edition, `<slug>-cmyk.pdf` (FOGRA39 CMYK).
-   * @default OUTPUT_FORMATS: ['pages', 'pdf', 'cbz', 'contact-sheet']
+   * @default OUTPUT_FORMATS: ['pages', 'pdf', 'cbz', 'contact-sheet', 'screen', 'epub']
    */
   formats?: readonly OutputFormat[];
   /**
@@ -85,6 +123,8 @@ export interface ComposeOptions {
   lettered?: readonly LetteredSheet[];
   /** Contact sheet size. */
   contactSheet?: ContactSheetOptions;
+  /** Sizes and quality of the screen renditions (web reader, CBZ, EPUB). */
+  screen?: ScreenOptions;
   /**
    * Creation date written in the PDF and CBZ.
    * @default now
@@ -133,6 +173,7 @@ export interface ResolvedComposeOptions {
   minPpi: number;
   limitInputPixels: number | false | undefined;
   creationDate: Date;
+  screen: ResolvedScreenOptions;
 }
 
 /** Applies defaults and checks values; throws a `RangeError` naming a bad option. */
@@ -181,5 +222,27 @@ export function resolveComposeOptions(
     minPpi,
     limitInputPixels: options.limitInputPixels,
     creationDate: options.creationDate ?? now(),
+    screen: resolveScreenOptions(options.screen ?? {}),
+  };
+}
+
+function resolveScreenOptions(options: ScreenOptions): ResolvedScreenOptions {
+  const whole = (name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new RangeError(
+        `screen.${name} must be a whole number from ${min} to ${max} (got ${value})`,
+      );
+    }
+    return value;
+  };
+  const widths = [...new Set(options.widths ?? [480, 800, 1280, 1920])].sort((a, b) => a - b);
+  if (widths.length === 0) throw new RangeError('screen.widths must list at least one width');
+  for (const width of widths) whole('widths', width, 16, 16_383);
+  return {
+    widths,
+    webpQuality: whole('webpQuality', options.webpQuality ?? 75, 1, 100),
+    jpegQuality: whole('jpegQuality', options.jpegQuality ?? 80, 1, 100),
+    archiveLongSide: whole('archiveLongSide', options.archiveLongSide ?? 2560, 16, 16_383),
+    archiveJpegQuality: whole('archiveJpegQuality', options.archiveJpegQuality ?? 85, 1, 100),
   };
 }

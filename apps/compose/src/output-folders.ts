@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UnsafeOutputError } from './errors.js';
 
 /** Folders compose writes into under the output folder. */
-export const OUTPUT_SUBFOLDERS: readonly string[] = ['pages'];
+export const OUTPUT_SUBFOLDERS: readonly string[] = ['pages', 'screen'];
 
 /**
  * Throws `UnsafeOutputError` when the output folder, or a folder compose writes into below it, is

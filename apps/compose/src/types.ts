@@ -1,7 +1,19 @@
 /** Shapes shared by compose's steps and its result. */
 
 /** What an output file is. */
-export type OutputKind = 'cover' | 'page' | 'pdf' | 'pdf-cmyk' | 'cbz' | 'contact-sheet';
+export type OutputKind =
+  | 'cover'
+  | 'page'
+  | 'pdf'
+  /** The CMYK print edition, `<slug>-cmyk.pdf`. */
+  | 'pdf-cmyk'
+  | 'cbz'
+  | 'contact-sheet'
+  /** A screen rendition of a page (`screen/*.webp`, `screen/*.jpg`). */
+  | 'screen'
+  /** `screen/pages.json`: the renditions, alt texts and panel geometry of every page. */
+  | 'screen-index'
+  | 'epub';
 
 /** A file compose wrote, as recorded in the run manifest (`RunManifest.outputs`). */
 export interface OutputFile {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeIssue, MissingPanelError } from '../src/index.js';
 import {
@@ -37,7 +37,7 @@ const sha256 = async (path: string) =>
     .digest('hex');
 
 describe('atomic outputs', () => {
-  it('leave no PDF, CBZ, contact sheet or temporary file when composing fails mid-way', async () => {
+  it('leave no PDF, CBZ, EPUB, contact sheet, screen index or temporary file when composing fails mid-way', async () => {
     const outDir = join(temp.dir, 'fails');
     const pages: number[] = [];
     const failure = composeIssue(story, withMissingLastPanel(), {
@@ -52,10 +52,25 @@ describe('atomic outputs', () => {
     // It did fail mid-way: the earlier pages were composed (and streamed into the PDF and CBZ).
     expect(pages).toEqual([1]);
     const files = await listFiles(outDir);
-    expect(files.filter((f) => /\.(pdf|cbz)$/.test(f) || f.includes('contact-sheet'))).toEqual([]);
+    expect(
+      files.filter((f) => /\.(pdf|cbz|epub|json)$/.test(f) || f.includes('contact-sheet')),
+    ).toEqual([]);
     expect(files.filter((f) => f.endsWith('.tmp') || f.includes('.pages-'))).toEqual([]);
-    // Finished page images are complete files of their own; nothing half-written.
-    expect(files).toEqual(['pages/page-000-cover.jpg', 'pages/page-001.jpg']);
+    // Finished page images and their screen renditions are complete files of their own.
+    expect(files.filter((f) => !f.startsWith('screen/'))).toEqual([
+      'pages/page-000-cover.jpg',
+      'pages/page-001.jpg',
+    ]);
+    expect(files.filter((f) => f.startsWith('screen/'))).toEqual([
+      'screen/page-000-cover-480.jpg',
+      'screen/page-000-cover-480.webp',
+      'screen/page-000-cover-595.jpg',
+      'screen/page-000-cover-595.webp',
+      'screen/page-001-480.jpg',
+      'screen/page-001-480.webp',
+      'screen/page-001-595.jpg',
+      'screen/page-001-595.webp',
+    ]);
   });
 
   it('keep the previous complete outputs when a later compose fails', async () => {
@@ -63,12 +78,15 @@ describe('atomic outputs', () => {
     const first = await composeIssue(story, panels, { outDir });
     const pdf = first.outputs.find((o) => o.kind === 'pdf');
     const cbz = first.outputs.find((o) => o.kind === 'cbz');
+    const epub = first.outputs.find((o) => o.kind === 'epub');
+    const index = first.outputs.find((o) => o.kind === 'screen-index');
     expect(pdf?.sha256).toBe(await sha256(pdf?.path as string));
     await expect(composeIssue(story, withMissingLastPanel(), { outDir })).rejects.toBeInstanceOf(
       MissingPanelError,
     );
-    expect(await sha256(pdf?.path as string)).toBe(pdf?.sha256);
-    expect(await sha256(cbz?.path as string)).toBe(cbz?.sha256);
+    for (const output of [pdf, cbz, epub, index]) {
+      expect(await sha256(output?.path as string)).toBe(output?.sha256);
+    }
     expect((await listFiles(outDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -98,8 +116,8 @@ describe('atomic outputs', () => {
     });
     await expect(run).rejects.toThrow('stop');
     const files = await listFiles(outDir);
-    expect(files.filter((f) => !f.startsWith('pages/'))).toEqual([]);
-    expect(files.length).toBeLessThan(3);
+    expect(files.filter((f) => !f.startsWith('pages/') && !f.startsWith('screen/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('pages/')).length).toBeLessThan(3);
   });
 
   it('list every file written with its size and SHA-256', async () => {
@@ -112,20 +130,23 @@ describe('atomic outputs', () => {
       ['pdf', join(outDir, `${story.slug}.pdf`)],
       ['cbz', join(outDir, `${story.slug}.cbz`)],
       ['contact-sheet', join(outDir, 'contact-sheet.jpg')],
+      ...['page-000-cover', 'page-001', 'page-002'].flatMap((name) =>
+        [480, 595].flatMap((width) => [
+          ['screen', join(outDir, 'screen', `${name}-${width}.webp`)],
+          ['screen', join(outDir, 'screen', `${name}-${width}.jpg`)],
+        ]),
+      ),
+      ['screen-index', join(outDir, 'screen', 'pages.json')],
+      ['epub', join(outDir, `${story.slug}.epub`)],
     ]);
     for (const output of result.outputs) {
       const bytes = await readFile(output.path);
       expect(output.bytes).toBe(bytes.length);
       expect(output.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
-    expect(await listFiles(outDir)).toEqual([
-      'contact-sheet.jpg',
-      'pages/page-000-cover.jpg',
-      'pages/page-001.jpg',
-      'pages/page-002.jpg',
-      `${story.slug}.cbz`,
-      `${story.slug}.pdf`,
-    ]);
+    expect((await listFiles(outDir)).sort()).toEqual(
+      result.outputs.map((output) => relative(outDir, output.path)).sort(),
+    );
   });
 });
 

@@ -151,21 +151,43 @@ describe('CBZ', () => {
     });
   });
 
-  it('lists every page with its size, the cover marked FrontCover', () => {
+  it('lists every page with its size, the cover marked FrontCover', async () => {
     const pages = (info.Pages as { Page: Array<Record<string, string>> }).Page;
     expect(info.PageCount).toBe(String(pages.length));
     expect(pages).toHaveLength(3);
     expect(pages.map((p) => p.Type)).toEqual(['FrontCover', 'Story', 'Story']);
-    pages.forEach((page, index) => {
+    for (const [index, page] of pages.entries()) {
       for (const attribute of Object.keys(page)) expect(PAGE_ATTRIBUTES).toContain(attribute);
-      const composed = result.pages[index];
+      const data = files[result.pages[index]?.file as string] as Uint8Array;
+      const decoded = await sharp(Buffer.from(data)).metadata();
       expect(page.Image).toBe(String(index));
-      expect(Number(page.ImageWidth)).toBe(composed?.width);
-      expect(Number(page.ImageHeight)).toBe(composed?.height);
-      expect(Number(page.ImageSize)).toBe(composed?.bytes);
-      const name = composed?.file as string;
-      expect((files[name] as Uint8Array).length).toBe(composed?.bytes);
+      expect(Number(page.ImageWidth)).toBe(decoded.width);
+      expect(Number(page.ImageHeight)).toBe(decoded.height);
+      expect(Number(page.ImageSize)).toBe(data.length);
+    }
+  });
+
+  it('holds the trimmed screen rendition, not the print page: no bleed, long side as asked', async () => {
+    const story = storyFrom(SAMPLE_SCRIPT);
+    const { panels } = await writePanels(story, join(temp.dir, 'panels'));
+    const outDir = join(temp.dir, 'bleed');
+    const printed = await composeIssue(story, panels, {
+      outDir,
+      formats: ['pages', 'cbz'],
+      print: true,
+      screen: { archiveLongSide: 400 },
     });
+    const archive = unzipSync(new Uint8Array(await readFile(join(outDir, `${story.slug}.cbz`))));
+    // A4 at 72 dpi: the trim is 595 × 842 px, the print page 613 × 860 with its 9 px bleed.
+    expect(printed.pages[0]).toMatchObject({ width: 613, height: 860 });
+    for (const page of printed.pages) {
+      const decoded = await sharp(Buffer.from(archive[page.file] as Uint8Array)).metadata();
+      expect([decoded.width, decoded.height]).toEqual([283, 400]);
+      // The trim box's aspect ratio to within a pixel of rounding (the bleed would add 0.006).
+      expect(
+        Math.abs((decoded.width as number) / (decoded.height as number) - 595 / 842),
+      ).toBeLessThan(1 / 400);
+    }
   });
 
   it('marks a right-to-left issue as manga read right to left', async () => {

@@ -1,21 +1,27 @@
 import { join } from 'node:path';
 import { createCbzWriter } from '../cbz.js';
 import { buildComicInfo, type ComicInfoPage } from '../comic-info.js';
+import { type ArchivePage, archivePage } from '../screen/archive-page.js';
 import type { OutputContext, OutputWriter } from './output-writer.js';
 
-/** `<slug>.cbz`: the page images (the very bytes of the page files) and `ComicInfo.xml`. */
-export function createCbzOutput(context: OutputContext): OutputWriter {
+/**
+ * `<slug>.cbz`: every page's screen rendition for archives (trimmed, long side
+ * `screen.archiveLongSide`) and `ComicInfo.xml`. Renditions are made while other pages are
+ * still being composed, and added in reading order.
+ */
+export function createCbzOutput(context: OutputContext): OutputWriter<ArchivePage> {
   const path = join(context.options.outDir, `${context.story.slug}.cbz`);
   const cbz = createCbzWriter(path, { mtime: context.options.creationDate });
   const pages: ComicInfoPage[] = [];
   return {
-    async add({ planned, image, file }) {
-      await cbz.addPage({ name: file, data: image.data });
+    prepare: (sheet) => archivePage(sheet, context.options),
+    async add({ planned }, page) {
+      await cbz.addPage({ name: page.name, data: page.data });
       pages.push({
         type: planned.page === 'cover' ? 'FrontCover' : 'Story',
-        width: image.width,
-        height: image.height,
-        bytes: image.data.length,
+        width: page.width,
+        height: page.height,
+        bytes: page.data.length,
       });
     },
     finish: async () => [

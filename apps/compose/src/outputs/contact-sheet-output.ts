@@ -10,6 +10,7 @@ export function createContactSheetOutput(context: OutputContext): OutputWriter<B
     context.sheets.length,
     first.widthPx / first.heightPx,
     context.raw.contactSheet,
+    context.story.direction,
   );
   const tiles: Buffer[] = [];
   return {

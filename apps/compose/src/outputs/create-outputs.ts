@@ -1,10 +1,12 @@
 import type { OutputFormat } from '../options.js';
 import { createCbzOutput } from './cbz-output.js';
 import { createContactSheetOutput } from './contact-sheet-output.js';
+import { createEpubOutput } from './epub-output.js';
 import type { OutputContext, OutputWriter } from './output-writer.js';
 import { createPagesOutput } from './pages-output.js';
 import { createCmykPdfOutput } from './pdf-cmyk-output.js';
 import { createPdfOutput } from './pdf-output.js';
+import { createScreenOutput } from './screen-output.js';
 
 /** How each output format is written. */
 const WRITERS: Readonly<
@@ -15,6 +17,8 @@ const WRITERS: Readonly<
   cbz: createCbzOutput,
   'contact-sheet': createContactSheetOutput,
   'pdf-cmyk': createCmykPdfOutput,
+  screen: createScreenOutput,
+  epub: createEpubOutput,
 };
 
 /** The writers of the requested formats, in a fixed order; all aborted if one cannot start. */

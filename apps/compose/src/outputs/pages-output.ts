@@ -1,8 +1,12 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type WrittenFile, writeFileAtomic } from 'storyboard';
 import type { OutputFile } from '../types.js';
 import type { OutputContext, OutputWriter } from './output-writer.js';
+import { removeStaleFiles } from './remove-stale-files.js';
+
+/** Page image files in `pages/`. */
+const PAGE_FILE = /^page-\d+(-cover)?\.(jpg|png)$/;
 
 /**
  * `pages/`: one image file per page (`page-000-cover.jpg`, `page-001.jpg`, ...), written as soon
@@ -21,19 +25,10 @@ export async function createPagesOutput(
       outputs.push({ kind, path: join(dir, sheet.file), ...written });
     },
     async finish() {
-      await removeStalePages(dir, new Set(outputs.map((output) => output.path)));
+      await removeStaleFiles(dir, PAGE_FILE, new Set(outputs.map((output) => output.path)));
       return outputs;
     },
     // Pages already written stay: they are complete files, replaced on the next compose.
     abort: async () => {},
   };
-}
-
-/** Deletes page images in `dir` left by an earlier, longer compose of the same issue. */
-async function removeStalePages(dir: string, keep: ReadonlySet<string>): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (/^page-\d+(-cover)?\.(jpg|png)$/.test(name) && !keep.has(join(dir, name))) {
-      await rm(join(dir, name), { force: true });
-    }
-  }
 }

@@ -5,6 +5,7 @@
 
 export { OPT_IN_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';
 export { type BackendKind, chooseBackend, openBackend, type RenderBackend } from './backend.js';
+export { composeWithCompose } from './compose-stage.js';
 export { ExitCode } from './exit-codes.js';
 export {
   defaultCacheDir,

@@ -49,6 +49,7 @@ export async function renderStage(
         concurrency: options.concurrency,
         maxCost: options.maxCost,
         costEstimate,
+        pool: options.pool,
         only: plan.only,
         force: options.force,
         signal: options.signal,

@@ -1,4 +1,4 @@
-import type { PanelJob, RenderEvent, RenderResult, RunManifest, Story } from 'storyboard';
+import type { PanelJob, RenderEvent, RenderResult, RunManifest, Story, TaskPool } from 'storyboard';
 import type { LetteredSheet } from '../letter-issue.js';
 import type { OutputFormat } from '../options.js';
 import type { PanelPictures } from '../panel-pictures.js';
@@ -56,6 +56,11 @@ export interface RenderIssueOptions {
   onEvent?: ((event: IssueEvent) => void) | undefined;
   /** Where credentials and defaults are read. @default process.env */
   env?: NodeJS.ProcessEnv | undefined;
+  /**
+   * Task slots and budget shared with issues rendering at the same time (nightly builds); when
+   * given, its limit and budget replace `concurrency` and `maxCost`.
+   */
+  pool?: TaskPool | undefined;
   /** A backend to share (nightly builds); opened and closed here when absent. */
   backend?: RenderBackend | undefined;
   /** `false` turns the upscale stage off whatever the script says (`--no-upscale`). */

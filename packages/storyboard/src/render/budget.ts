@@ -7,6 +7,8 @@ export class Budget {
   private spentUsd = 0;
   private finished = 0;
   private readonly inFlight = new Set<string>();
+  /** Runs on their way to Wiro: counted like tasks in flight until accepted or refused. */
+  private sending = 0;
 
   constructor(
     readonly maxCost: number | undefined,
@@ -22,14 +24,30 @@ export class Budget {
     return this.spentUsd;
   }
 
-  /** Spent plus estimates for tasks in flight. */
+  /** Spent plus estimates for tasks in flight and Runs being sent. */
   committed(): number {
-    return this.spentUsd + this.inFlight.size * this.estimate();
+    return this.spentUsd + (this.inFlight.size + this.sending) * this.estimate();
   }
 
   /** Whether one more task fits under the limit. */
   allows(): boolean {
     return this.maxCost === undefined || this.committed() + this.estimate() <= this.maxCost + 1e-9;
+  }
+
+  /**
+   * Holds the place of a Run about to be sent if one more task fits, so Runs checked while
+   * others are still being sent cannot pass the limit together. Release it with
+   * {@link releaseSend} once the Run was accepted (and {@link start}ed) or refused.
+   */
+  reserveSend(): boolean {
+    if (!this.allows()) return false;
+    this.sending++;
+    return true;
+  }
+
+  /** The Run reserved with {@link reserveSend} was answered. */
+  releaseSend(): void {
+    this.sending = Math.max(0, this.sending - 1);
   }
 
   /** A task was accepted. */

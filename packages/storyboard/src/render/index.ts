@@ -10,6 +10,7 @@ export { type CacheEntry, PanelCache } from './cache.js';
 export { RenderAbortError, RenderError } from './errors.js';
 export { buildManifest, type ManifestPanel, type RunManifest, writeManifest } from './manifest.js';
 export { renderPanels } from './render-panels.js';
+export { createTaskPool, type TaskPool, type TaskPoolOptions } from './task-pool.js';
 export type {
   PanelResult,
   PanelUpscale,

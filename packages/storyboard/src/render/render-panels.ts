@@ -43,10 +43,12 @@ export async function renderPanels(
     options,
     cache,
     journal,
-    budget: new Budget(options.maxCost, options.costEstimate ?? 0.02),
-    limit: new AdaptiveLimit(options.concurrency ?? 4, (limit, reason) =>
-      emit({ type: 'concurrency', limit, reason }),
-    ),
+    budget: options.pool?.budget ?? new Budget(options.maxCost, options.costEstimate ?? 0.02),
+    limit:
+      options.pool?.limit ??
+      new AdaptiveLimit(options.concurrency ?? 4, (limit, reason) =>
+        emit({ type: 'concurrency', limit, reason }),
+      ),
     state: new RenderState(options.signal),
     pending: pendingByKey(journal),
     intents: new Map(journal.openIntents().map((intent) => [intent.key, intent])),

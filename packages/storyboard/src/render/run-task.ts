@@ -162,7 +162,7 @@ async function attempt(
 ): Promise<AttemptOutcome | { kind: 'settled' }> {
   const { options, budget, state, emit } = context;
   if (state.stopped) return { kind: 'stopped' };
-  if (!budget.allows()) {
+  if (!budget.reserveSend()) {
     state.stop('budget');
     emit({
       type: 'budget',
@@ -173,16 +173,24 @@ async function attempt(
     });
     return { kind: 'stopped' };
   }
-  const submitted = await submitRun(context, spec);
-  if (submitted.kind === 'busy' || submitted.kind === 'fatal') return submitted;
-  run.attempts++;
-  if (submitted.kind === 'rejected') return submitted;
-  if (submitted.kind === 'lost') {
-    const grace = options.lostReplyGraceMs ?? computeRetryDelay(LOST_REPLY_GRACE, 2);
-    await delay(grace, undefined, { signal: options.signal }).catch(() => undefined);
-    const adopted = await adoptOrphans(context, spec, submitted.intentAt, follow);
-    if (adopted) return { kind: 'settled' };
-    return { kind: 'rejected', reason: submitted.reason };
+  let submitted: Awaited<ReturnType<typeof submitRun>>;
+  try {
+    submitted = await submitRun(context, spec);
+    if (submitted.kind === 'busy' || submitted.kind === 'fatal') return submitted;
+    run.attempts++;
+    if (submitted.kind === 'rejected') return submitted;
+    if (submitted.kind === 'lost') {
+      // Still reserved: the Run may have been accepted, and an adopted task counted twice
+      // while it runs is safer than one not counted at all.
+      const grace = options.lostReplyGraceMs ?? computeRetryDelay(LOST_REPLY_GRACE, 2);
+      await delay(grace, undefined, { signal: options.signal }).catch(() => undefined);
+      const adopted = await adoptOrphans(context, spec, submitted.intentAt, follow);
+      if (adopted) return { kind: 'settled' };
+      return { kind: 'rejected', reason: submitted.reason };
+    }
+  } finally {
+    // An accepted task is counted by followTask from its first line on (no await in between).
+    budget.releaseSend();
   }
   run.taskIds.push(submitted.taskid);
   emit({

@@ -1,5 +1,6 @@
 import type { WiroClient } from 'wiro-core';
 import type { PanelCache } from './cache.js';
+import type { TaskPool } from './task-pool.js';
 
 /** Which task of a panel's chain an event is about. */
 export type TaskStage = 'generate' | 'upscale';
@@ -56,6 +57,11 @@ export interface RenderOptions {
   concurrency?: number | undefined;
   /** Spend limit in USD: no submission once spent plus in-flight estimates would pass it. */
   maxCost?: number | undefined;
+  /**
+   * A concurrency limit and budget shared with other renders running at the same time; when
+   * given, `concurrency`, `maxCost` and `costEstimate` are the pool's and these are ignored.
+   */
+  pool?: TaskPool | undefined;
   /**
    * Cost assumed for a panel before any task has finished (USD).
    * @default 0.02

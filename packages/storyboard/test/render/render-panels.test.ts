@@ -1,6 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RenderAbortError } from '../../src/index.js';
+import { createTaskPool, RenderAbortError } from '../../src/index.js';
 import { makeJobs, type RenderHarness, startRenderHarness } from './_harness.js';
 
 let h: RenderHarness;
@@ -116,6 +117,42 @@ describe('budget', () => {
     expect(resumed.totals.cached).toBe(limited.totals.rendered);
     expect(h.emulator.ledger().billedTwice).toEqual([]);
     expect(h.emulator.ledger().billed.count).toBe(10);
+  });
+
+  it('counts Runs still being sent, so tasks that start together cannot pass the limit together', async () => {
+    h = await startRenderHarness({ cps: 0.01, taskMs: 40 });
+    // Room for two estimates: four free slots check the budget before any Run is answered.
+    const result = await h.render(makeJobs(8), {
+      maxCost: 0.001,
+      costEstimate: 0.0004,
+      concurrency: 4,
+    });
+    expect(result.stopped).toBe('budget');
+    expect(h.emulator.ledger().maxInFlight).toBeLessThanOrEqual(2);
+    expect(Number(h.emulator.ledger().billed.totalCost)).toBeLessThanOrEqual(0.001 + 1e-9);
+  });
+});
+
+describe('task pool', () => {
+  it('gives renders running at the same time one concurrency limit and one budget', async () => {
+    h = await startRenderHarness({ taskMs: 30 });
+    const pool = createTaskPool({ concurrency: 3 });
+    const [a, b] = await Promise.all([
+      h.render(
+        makeJobs(6, (i) => `issue a ${i}`),
+        { pool },
+      ),
+      h.render(
+        makeJobs(6, (i) => `issue b ${i}`),
+        {
+          pool,
+          journalPath: join(h.dir, 'journal-b.jsonl'),
+        },
+      ),
+    ]);
+    expect([a.totals.rendered, b.totals.rendered]).toEqual([6, 6]);
+    expect(h.emulator.ledger().maxInFlight).toBe(3);
+    expect(pool.budget.spent).toBeCloseTo(a.totals.cost + b.totals.cost, 9);
   });
 });
 

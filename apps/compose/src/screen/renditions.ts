@@ -1,0 +1,127 @@
+import sharp from 'sharp';
+import type { Rect } from 'storyboard';
+import type { PageImage } from '../page-image.js';
+
+/** A page cut to its trim box, as raw RGB pixels. */
+export interface TrimmedPage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Pixel size of a rendition. */
+export interface RenditionSize {
+  width: number;
+  height: number;
+}
+
+/** Image format of a rendition. */
+export type RenditionFormat = 'webp' | 'jpeg' | 'png';
+
+/** One rendition to encode. */
+export interface RenditionSpec extends RenditionSize {
+  format: RenditionFormat;
+  /** Quality for WebP and JPEG (ignored for PNG). */
+  quality: number;
+}
+
+/** File extension of each rendition format. */
+export const RENDITION_EXTENSIONS: Readonly<Record<RenditionFormat, string>> = {
+  webp: 'webp',
+  jpeg: 'jpg',
+  png: 'png',
+};
+
+// Several writers (screen, CBZ, EPUB) make renditions of the same composed page: the page is
+// decoded and trimmed once, and an identical rendition encoded once, whoever asks first. Keyed
+// weakly by the page image, so nothing outlives the page.
+const trimmedPages = new WeakMap<PageImage, Promise<TrimmedPage>>();
+const encoded = new WeakMap<PageImage, Map<string, Promise<Buffer>>>();
+
+/** The composed page cut to `trimBox` (no bleed), decoded once however many writers ask. */
+export function trimPage(image: PageImage, trimBox: Rect): Promise<TrimmedPage> {
+  let pending = trimmedPages.get(image);
+  if (pending === undefined) {
+    pending = sharp(image.data)
+      .extract({ left: trimBox.x, top: trimBox.y, width: trimBox.w, height: trimBox.h })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+    trimmedPages.set(image, pending);
+  }
+  return pending;
+}
+
+/**
+ * Encodes one rendition of the trimmed page (resized to exactly `spec.width` × `spec.height`),
+ * at most once per page and spec.
+ */
+export function encodeRendition(
+  image: PageImage,
+  trimBox: Rect,
+  spec: RenditionSpec,
+): Promise<Buffer> {
+  let byKey = encoded.get(image);
+  if (byKey === undefined) {
+    byKey = new Map();
+    encoded.set(image, byKey);
+  }
+  const key = `${spec.width}x${spec.height}.${spec.format}.${spec.quality}`;
+  let pending = byKey.get(key);
+  if (pending === undefined) {
+    pending = trimPage(image, trimBox).then((page) => {
+      let pipeline = sharp(page.data, {
+        raw: { width: page.width, height: page.height, channels: 3 },
+      });
+      if (spec.width !== page.width || spec.height !== page.height) {
+        pipeline = pipeline.resize(spec.width, spec.height, { fit: 'fill' });
+      }
+      if (spec.format === 'webp')
+        return pipeline.webp({ quality: spec.quality, effort: 4 }).toBuffer();
+      if (spec.format === 'jpeg') return pipeline.jpeg({ quality: spec.quality }).toBuffer();
+      return pipeline.png().toBuffer();
+    });
+    byKey.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * The size of a page `trim` px big scaled to `width` px wide, keeping its aspect ratio; never
+ * enlarged.
+ * @example sizeForWidth({ width: 1988, height: 3075 }, 800) // { width: 800, height: 1237 }
+ */
+export function sizeForWidth(trim: RenditionSize, width: number): RenditionSize {
+  if (width >= trim.width) return { width: trim.width, height: trim.height };
+  return { width, height: Math.max(1, Math.round((trim.height * width) / trim.width)) };
+}
+
+/**
+ * The size of a page `trim` px big scaled so its long side is `longSide` px and its area at most
+ * `maxPixels`, keeping its aspect ratio; never enlarged.
+ * @example sizeForLongSide({ width: 1988, height: 3075 }, 2560) // { width: 1655, height: 2560 }
+ */
+export function sizeForLongSide(
+  trim: RenditionSize,
+  longSide: number,
+  maxPixels = Number.POSITIVE_INFINITY,
+): RenditionSize {
+  const long = Math.max(trim.width, trim.height);
+  let size: RenditionSize =
+    longSide >= long
+      ? { width: trim.width, height: trim.height }
+      : {
+          width: Math.max(1, Math.round((trim.width * longSide) / long)),
+          height: Math.max(1, Math.round((trim.height * longSide) / long)),
+        };
+  if (size.width * size.height > maxPixels) {
+    // Rounded down, so the area cap holds after rounding.
+    const scale = Math.sqrt(maxPixels / (trim.width * trim.height));
+    size = {
+      width: Math.max(1, Math.floor(trim.width * scale)),
+      height: Math.max(1, Math.floor(trim.height * scale)),
+    };
+  }
+  return size;
+}
