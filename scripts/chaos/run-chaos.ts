@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { COMICS_FACTORY_MODEL } from 'storyboard';
+import { REAL_ESRGAN } from 'wiro-core';
 import { createRandom, emulatorEnv, type LedgerSnapshot, startEmulator } from 'wiro-emulator';
 import { spawnTs } from '../../tooling/spawn-ts.js';
 import { syntheticStory } from '../lib/synthetic-story.js';
@@ -64,7 +66,10 @@ export interface ChaosReport {
   faults: LedgerSnapshot['faults'];
   retries: number;
   acceptedRuns: number;
+  /** Billed generation tasks (one per panel when the money rule holds). */
   billedSuccesses: number;
+  /** Billed upscale tasks (at most one per panel). */
+  billedUpscales: number;
   /** How the render avoided paying twice, and the cases it could not. */
   recovery: {
     /** Tasks found in Task/List and used instead of a new Run (lost replies, killed processes). */
@@ -174,12 +179,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       uncertain: journal.flatMap((r) => (r.type === 'uncertain' ? [r.reason ?? ''] : [])),
       billedTwice,
     };
+    // Upscale tasks are billed too (one per panel that needs one); the money rule is the same for
+    // both models: every picture paid for once, and every panel's generation paid for exactly once.
+    const generations = ledger.tasks.filter((task) => task.model === COMICS_FACTORY_MODEL);
+    const billedGenerations = generations.filter((task) => task.billed);
+    const upscales = ledger.tasks.filter((task) => task.model === REAL_ESRGAN.model && task.billed);
     check(
-      'billed successes = panels: no picture paid for twice',
-      ledger.billed.count === options.panels,
-      `${ledger.billed.count} billed for ${options.panels} panels; ${JSON.stringify(recovery)}`,
+      'billed generations = panels: no picture paid for twice',
+      billedGenerations.length === options.panels && billedTwice === 0,
+      `${billedGenerations.length} generations and ${upscales.length} upscales billed for ${options.panels} panels; ${JSON.stringify(recovery)}`,
     );
-    const panelsBilled = Object.keys(ledger.billedByInput).length;
+    const panelsBilled = new Set(billedGenerations.map((task) => task.inputKey)).size;
     check(
       'every panel rendered as a billed success',
       panelsBilled === options.panels,
@@ -241,7 +251,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       faults: ledger.faults,
       retries,
       acceptedRuns: ledger.acceptedRuns,
-      billedSuccesses: ledger.billed.count,
+      billedSuccesses: billedGenerations.length,
+      billedUpscales: upscales.length,
       recovery,
       maxInFlight: ledger.maxInFlight,
       seconds: (Date.now() - started) / 1000,

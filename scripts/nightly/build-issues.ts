@@ -41,6 +41,8 @@ export interface BuildIssuesOptions {
   maxCost?: number | undefined;
   /** Drafts on the embedded emulator even when `WIRO_API_KEY` is set. */
   draft?: boolean | undefined;
+  /** `false` turns the upscale stage off for every issue (`--no-upscale`). */
+  upscale?: boolean | undefined;
   /** Build every issue, even unchanged ones. */
   force?: boolean | undefined;
   /** @default every format */
@@ -195,6 +197,7 @@ async function buildIssue(night: Night, storyPath: string, script: string): Prom
     env: options.env,
     backend: await night.backend(),
     compose: options.compose,
+    upscale: options.upscale,
     onEvent: (event) => options.onEvent?.({ type: 'issue-event', script, event }),
   });
   const totals = result.render?.totals;
@@ -249,6 +252,7 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
     settings: {
       formats: options.formats ?? [...OUTPUT_FORMATS],
       backend: kind,
+      upscale: options.upscale !== false,
       tool: options.tool ?? (await toolVersion()),
     },
     state: await readState(join(options.outDir, STATE_FILE)),

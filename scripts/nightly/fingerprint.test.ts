@@ -9,7 +9,12 @@ import {
   toolVersion,
 } from './fingerprint.js';
 
-const settings: BuildSettings = { formats: ['pdf', 'cbz'], backend: 'wiro', tool: 't/1' };
+const settings: BuildSettings = {
+  formats: ['pdf', 'cbz'],
+  backend: 'wiro',
+  upscale: true,
+  tool: 't/1',
+};
 
 describe('fingerprintIssue', () => {
   let dir: string;

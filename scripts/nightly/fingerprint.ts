@@ -9,6 +9,8 @@ export interface BuildSettings {
   formats: OutputFormat[];
   /** `wiro` for real art, `draft` for emulator drafts: switching rebuilds every issue. */
   backend: 'wiro' | 'draft';
+  /** `false` when the upscale stage is turned off for the night (`--no-upscale`). */
+  upscale: boolean;
   /** Versions of the packages that render and compose; see {@link toolVersion}. */
   tool: string;
 }

@@ -80,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
     concurrency: args.concurrency,
     maxCost: args.maxCost,
     draft: args.draft,
+    upscale: args.upscale,
     force: args.force,
     formats: args.formats,
     signal: controller.signal,

@@ -2,6 +2,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMICS_FACTORY_MODEL } from 'storyboard';
+import { REAL_ESRGAN } from 'wiro-core';
 import { type Emulator, type EmulatorOptions, emulatorEnv, startEmulator } from 'wiro-emulator';
 import { spawnTs } from '../../tooling/spawn-ts.js';
 import type { NightlySummary } from '../nightly/summary.js';
@@ -33,10 +35,16 @@ export interface NightlyHarness {
   run(args?: string[]): Promise<NightlyRun>;
   /** `out/nightly/summary.json`. */
   summary(): Promise<NightlySummary>;
-  /** Run requests the emulator has seen. */
+  /** Generation Run requests the emulator has seen (upscale Runs are counted by `upscaleRuns`). */
   runs(): number;
+  /** Upscale (`xinntao/Real-ESRGAN`) Run requests the emulator has seen. */
+  upscaleRuns(): number;
   close(): Promise<void>;
 }
+
+const runRequests = (emulator: Emulator, model: string) =>
+  emulator.ledger().requests.filter((r) => r.endpoint === 'Run' && r.path.endsWith(`/${model}`))
+    .length;
 
 export async function startNightlyHarness(
   emulatorOptions: EmulatorOptions = {},
@@ -85,7 +93,8 @@ export async function startNightlyHarness(
     },
     summary: async () =>
       JSON.parse(await readFile(join(dir, 'out', 'nightly', 'summary.json'), 'utf8')),
-    runs: () => emulator.ledger().requests.filter((r) => r.endpoint === 'Run').length,
+    runs: () => runRequests(emulator, COMICS_FACTORY_MODEL),
+    upscaleRuns: () => runRequests(emulator, REAL_ESRGAN.model),
     close: async () => {
       await emulator.close();
       await rm(dir, { recursive: true, force: true });

@@ -8,4 +8,6 @@ it('a short seeded chaos run keeps every invariant', async () => {
   expect(report.crashes).toBe(3);
   expect(report.faults.total).toBeGreaterThan(0);
   expect(report.billedSuccesses).toBe(12);
+  expect(report.billedUpscales).toBeLessThanOrEqual(12);
+  expect(report.billedUpscales).toBeGreaterThan(0);
 }, 120_000);

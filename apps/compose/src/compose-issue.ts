@@ -1,39 +1,16 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Story } from 'storyboard';
-import { type WrittenFile, writeFileAtomic } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
-import { type CbzWriter, createCbzWriter } from './cbz.js';
-import { buildComicInfo, type ComicInfoPage } from './comic-info.js';
-import {
-  type ContactSheetLayout,
-  createContactTile,
-  planContactSheet,
-  writeContactSheet,
-} from './contact-sheet.js';
 import { createFontSet } from './fonts/font-set.js';
-import { type LetteredSheet, letterIssue } from './letter-issue.js';
-import type {
-  ComposedPage,
-  ComposeOptions,
-  ComposeResult,
-  ResolvedComposeOptions,
-} from './options.js';
+import { letterIssue } from './letter-issue.js';
+import type { ComposeOptions, ComposeResult } from './options.js';
 import { resolveComposeOptions } from './options.js';
 import { assertNoLinkedOutputFolders } from './output-folders.js';
-import { composePage, type PageImage } from './page-image.js';
-import { createPdfWriter, type PdfMetadata, type PdfWriter } from './pdf.js';
+import { createOutputs } from './outputs/create-outputs.js';
+import type { ComposedSheet, OutputWriter } from './outputs/output-writer.js';
+import { composePage } from './page-image.js';
 import { sheetArt } from './plan.js';
 import { createCanvasPool } from './raw-canvas.js';
-import type { OutputFile, OutputKind } from './types.js';
-
-/** What one page's work hands to the writers. */
-interface ComposedSheet {
-  image: PageImage;
-  file: string;
-  written: WrittenFile | undefined;
-  tile: Buffer | undefined;
-}
 
 /**
  * Composes a rendered issue into its outputs under `outDir`: page images in `pages/`
@@ -43,10 +20,10 @@ interface ComposedSheet {
  * Everything that can be checked is checked before anything is written: every panel has an
  * image in the map, and all lettering fits (`LetteringError`) and can be drawn with the bundled
  * fonts (`MissingGlyphError`); `options.lettered` passes lettering already laid out by
- * `letterIssue`. Pages are then composed `pagesInFlight` at a time and streamed to
- * the PDF and CBZ in order, so memory does not grow with the page count. Every file is written
+ * `letterIssue`. Pages are then composed `pagesInFlight` at a time and handed to every output
+ * writer in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
- * left. Upscaled panels are reported in `warnings`.
+ * left. Pictures that print below `minPpi` are reported in `warnings`.
  */
 export async function composeIssue(
   story: Story,
@@ -57,7 +34,7 @@ export async function composeIssue(
   const fonts = options.fonts ?? createFontSet();
   const emit = options.onEvent ?? (() => undefined);
   // Every page's lettering is laid out (and so checked) before anything is written.
-  const plan =
+  const sheets =
     options.lettered ??
     letterIssue(story, {
       fonts,
@@ -66,166 +43,77 @@ export async function composeIssue(
       ...(resolved.print === undefined ? {} : { print: resolved.print }),
       ...(resolved.dpi === undefined ? {} : { dpi: resolved.dpi }),
     });
-  const arts = plan.map((planned) => sheetArt(planned, panels));
+  const arts = sheets.map((planned) => sheetArt(planned, panels));
 
-  const { outDir, formats } = resolved;
+  const { outDir } = resolved;
   await assertNoLinkedOutputFolders(outDir);
   await mkdir(outDir, { recursive: true });
-  const pagesDir = formats.has('pages') ? join(outDir, 'pages') : undefined;
-  if (pagesDir !== undefined) await mkdir(pagesDir, { recursive: true });
   const extension = resolved.pageFormat === 'jpeg' ? 'jpg' : 'png';
-  const pdfPath = join(outDir, `${story.slug}.pdf`);
-  const cbzPath = join(outDir, `${story.slug}.cbz`);
-  const sheetPath = join(outDir, 'contact-sheet.jpg');
-  const first = plan[0]?.geometry.canvas;
-  const sheetLayout: ContactSheetLayout | undefined =
-    formats.has('contact-sheet') && first !== undefined
-      ? planContactSheet(plan.length, first.widthPx / first.heightPx, options.contactSheet)
-      : undefined;
-
-  const result: ComposeResult = { outDir, pages: [], outputs: [], warnings: [] };
-  const record = (kind: OutputKind, path: string, written: WrittenFile) => {
-    const output: OutputFile = { kind, path, ...written };
-    result.outputs.push(output);
-    emit({ type: 'output', output });
-  };
-  const comicPages: ComicInfoPage[] = [];
-  const tiles: Buffer[] = [];
-  let pdf: PdfWriter | undefined;
-  let cbz: CbzWriter | undefined;
+  const writers: OutputWriter[] = await createOutputs({
+    story,
+    sheets,
+    options: resolved,
+    raw: options,
+    fonts,
+  });
+  const alsoJpeg = writers.some((writer) => writer.needsJpeg);
   const canvasPool = createCanvasPool(resolved.pagesInFlight);
-  emit({ type: 'start', pages: plan.length, outDir });
+  const result: ComposeResult = { outDir, pages: [], outputs: [], warnings: [] };
+  emit({ type: 'start', pages: sheets.length, outDir });
   try {
-    pdf = formats.has('pdf')
-      ? createPdfWriter(pdfPath, pdfMetadata(story, resolved), fonts)
-      : undefined;
-    cbz = formats.has('cbz')
-      ? createCbzWriter(cbzPath, { mtime: resolved.creationDate })
-      : undefined;
     await runInOrder(
-      plan,
+      sheets,
       resolved.pagesInFlight,
-      async (planned, index): Promise<ComposedSheet> => {
+      async (planned, index) => {
         options.signal?.throwIfAborted();
-        const { lettering } = planned;
         const image = await composePage(
           planned.geometry,
           arts[index] ?? [],
-          lettering,
+          planned.lettering,
           fonts,
           planned.page,
           {
             format: resolved.pageFormat,
             jpegQuality: resolved.jpegQuality,
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
-            alsoJpeg: pdf !== undefined,
-            upscaleWarnFactor: resolved.upscaleWarnFactor,
+            alsoJpeg,
+            minPpi: resolved.minPpi,
             canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}
               : { limitInputPixels: resolved.limitInputPixels }),
           },
         );
-        const file = `${planned.name}.${extension}`;
-        const written =
-          pagesDir === undefined
-            ? undefined
-            : await writeFileAtomic(join(pagesDir, file), image.data);
-        const tile =
-          sheetLayout === undefined
-            ? undefined
-            : await createContactTile(image.jpeg ?? image.data, planned.label, sheetLayout, fonts);
-        return { image, file, written, tile };
+        const sheet: ComposedSheet = { planned, image, file: `${planned.name}.${extension}` };
+        const prepared = await Promise.all(writers.map((writer) => writer.prepare?.(sheet)));
+        return { sheet, prepared };
       },
-      async (done, planned) => {
-        await consumeSheet(done, planned);
+      async ({ sheet, prepared }) => {
+        for (const [index, writer] of writers.entries()) await writer.add(sheet, prepared[index]);
+        const { planned, image, file } = sheet;
+        result.pages.push({
+          page: planned.page,
+          file,
+          width: image.width,
+          height: image.height,
+          bytes: image.data.length,
+        });
+        for (const warning of image.warnings) {
+          result.warnings.push(warning);
+          emit({ type: 'warning', warning });
+        }
+        emit({ type: 'page', done: result.pages.length, total: sheets.length, page: planned.page });
       },
     );
-    if (pdf !== undefined) record('pdf', pdfPath, await pdf.finish());
-    if (cbz !== undefined)
-      record('cbz', cbzPath, await cbz.finish(buildComicInfo(story, comicPages)));
-    if (sheetLayout !== undefined) {
-      record(
-        'contact-sheet',
-        sheetPath,
-        await writeContactSheet(sheetPath, tiles, sheetLayout, options.contactSheet),
-      );
+    for (const writer of writers) {
+      for (const output of await writer.finish()) {
+        result.outputs.push(output);
+        emit({ type: 'output', output });
+      }
     }
   } catch (error) {
-    await Promise.allSettled([pdf?.abort(), cbz?.abort()]);
+    await Promise.allSettled(writers.map((writer) => writer.abort()));
     throw error;
   }
-  if (pagesDir !== undefined) {
-    await removeStalePages(pagesDir, new Set(result.pages.map((p) => p.file)));
-  }
   return result;
-
-  async function consumeSheet(done: ComposedSheet, planned: LetteredSheet): Promise<void> {
-    const { image } = done;
-    if (pdf !== undefined) {
-      await pdf.addPage({
-        geometry: planned.geometry,
-        jpeg: image.jpeg as Buffer,
-        lettering: planned.lettering,
-        label: planned.label,
-        title: planned.title,
-      });
-    }
-    // The very bytes of the page file: nothing is read back or encoded again.
-    if (cbz !== undefined) await cbz.addPage({ name: done.file, data: image.data });
-    comicPages.push({
-      type: planned.page === 'cover' ? 'FrontCover' : 'Story',
-      width: image.width,
-      height: image.height,
-      bytes: image.data.length,
-    });
-    if (done.tile !== undefined) tiles.push(done.tile);
-    const page: ComposedPage = {
-      page: planned.page,
-      file: done.file,
-      width: image.width,
-      height: image.height,
-      bytes: image.data.length,
-    };
-    result.pages.push(page);
-    if (pagesDir !== undefined && done.written !== undefined) {
-      record(planned.page === 'cover' ? 'cover' : 'page', join(pagesDir, done.file), done.written);
-    }
-    for (const warning of image.warnings) {
-      result.warnings.push(warning);
-      emit({ type: 'warning', warning });
-    }
-    emit({ type: 'page', done: result.pages.length, total: plan.length, page: planned.page });
-  }
-}
-
-/** Document information for the PDF, from the script. */
-export function pdfMetadata(
-  story: Story,
-  options: Pick<ResolvedComposeOptions, 'creationDate'>,
-): PdfMetadata {
-  const people = [...new Set([...story.credits.writer, ...story.credits.artist])];
-  const keywords = [
-    'comic',
-    ...(story.series === undefined ? [] : [story.series]),
-    ...Object.values(story.characters).map((c) => c.name),
-  ];
-  return {
-    title: story.title,
-    ...(people.length > 0 ? { author: people.join(', ') } : {}),
-    ...(story.summary === undefined ? {} : { subject: story.summary.trim() }),
-    keywords: keywords.join(', '),
-    language: story.language,
-    direction: story.direction,
-    creationDate: options.creationDate,
-  };
-}
-
-/** Deletes page images in `dir` left by an earlier, longer compose of the same issue. */
-async function removeStalePages(dir: string, keep: ReadonlySet<string>): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (/^page-\d+(-cover)?\.(jpg|png)$/.test(name) && !keep.has(name)) {
-      await rm(join(dir, name), { force: true });
-    }
-  }
 }

@@ -43,6 +43,8 @@ export class LetteringError extends ComposeError {
   readonly panel: string;
   /** The caption, dialogue line, sound effect or title that does not fit. */
   readonly text: string;
+  /** Why, without the place: what a report next to the text's position says. */
+  readonly reason: string;
   constructor(place: LetteringPlace, text: string, reason: string) {
     super(
       `Cannot letter ${JSON.stringify(text)} in panel ${place.panel} (${describePage(place.page)}): ${reason}`,
@@ -50,6 +52,26 @@ export class LetteringError extends ComposeError {
     this.page = place.page;
     this.panel = place.panel;
     this.text = text;
+    this.reason = reason;
+  }
+}
+
+/** Which text of a panel a lettering problem is about. */
+export interface LetteredItemRef {
+  /** 0-based slot of the panel on its page (0 for the cover). */
+  panelIndex: number;
+  field: 'title' | 'caption' | 'dialogue' | 'sfx';
+  /** 0-based among the panel's items of that field. */
+  index: number;
+}
+
+/** Every lettering problem of an issue at once, each with the text it is about. */
+export class LetteringProblemsError extends ComposeError {
+  override name = 'LetteringProblemsError';
+  readonly problems: ReadonlyArray<{ error: LetteringError; item: LetteredItemRef }>;
+  constructor(problems: ReadonlyArray<{ error: LetteringError; item: LetteredItemRef }>) {
+    super(problems.map((problem) => problem.error.message).join('\n'));
+    this.problems = problems;
   }
 }
 

@@ -10,7 +10,7 @@ export {
   writeCbz,
 } from './cbz.js';
 export { buildComicInfo, type ComicInfoPage } from './comic-info.js';
-export { composeIssue, pdfMetadata } from './compose-issue.js';
+export { composeIssue } from './compose-issue.js';
 export {
   type ContactSheetLayout,
   type ContactSheetOptions,
@@ -21,8 +21,10 @@ export {
 export {
   ComposeError,
   formatCodePoint,
+  type LetteredItemRef,
   LetteringError,
   type LetteringPlace,
+  LetteringProblemsError,
   MissingGlyphError,
   MissingPanelError,
   UnsafeOutputError,
@@ -69,6 +71,7 @@ export {
   type OutputFormat,
   resolveComposeOptions,
 } from './options.js';
+export { pdfMetadata } from './outputs/pdf-output.js';
 export {
   type ComposePageOptions,
   composePage,

@@ -1,4 +1,5 @@
 import type { Story } from 'storyboard';
+import { LetteringProblemsError } from './errors.js';
 import { createFontSet, type FontSet } from './fonts/font-set.js';
 import { layoutLettering } from './lettering/layout-lettering.js';
 import type { LetteringOptions } from './lettering/style.js';
@@ -18,15 +19,30 @@ export interface LetterIssueOptions extends PlanOptions {
 }
 
 /**
- * Plans every page image of the issue and lays out its lettering, without any picture. Throws
- * the first `LetteringError` (text that cannot fit) or `MissingGlyphError` (a character no
- * bundled font has). Cheap, so the pipeline runs it before spending anything on panels and hands
- * the result to compose, which letters with it instead of laying the text out again.
+ * Plans every page image of the issue and lays out its lettering, without any picture. Throws a
+ * `LetteringProblemsError` listing every text that cannot fit and every text with a character no
+ * bundled font has, on every page. Cheap, so the pipeline runs it before spending anything on
+ * panels and hands the result to compose, which letters with it instead of laying it out again.
  */
 export function letterIssue(story: Story, options: LetterIssueOptions = {}): LetteredSheet[] {
   const fonts = options.fonts ?? createFontSet();
-  return planIssue(story, options).map((planned) => ({
-    ...planned,
-    lettering: layoutLettering(story, planned.sheet, planned.geometry, fonts, options.lettering),
-  }));
+  const sheets: LetteredSheet[] = [];
+  const problems: LetteringProblemsError['problems'][number][] = [];
+  for (const planned of planIssue(story, options)) {
+    try {
+      const lettering = layoutLettering(
+        story,
+        planned.sheet,
+        planned.geometry,
+        fonts,
+        options.lettering,
+      );
+      sheets.push({ ...planned, lettering });
+    } catch (error) {
+      if (!(error instanceof LetteringProblemsError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new LetteringProblemsError(problems);
+  return sheets;
 }

@@ -67,10 +67,10 @@ export interface ComposeOptions {
    */
   pagesInFlight?: number;
   /**
-   * Warn (in the result, never fail) when a panel image is enlarged more than this.
-   * @default 1.5
+   * Warn (in the result, never fail) when a picture prints below this many pixels per inch.
+   * @default the script's `generation.upscale.ppi` (300)
    */
-  upscaleWarnFactor?: number;
+  minPpi?: number;
   /** Largest panel image accepted, in pixels; `false` for no limit. @default sharp's limit */
   limitInputPixels?: number | false;
   /** Lettering sizes and limits. */
@@ -127,7 +127,7 @@ export interface ResolvedComposeOptions {
   dpi: number | undefined;
   cover: boolean;
   pagesInFlight: number;
-  upscaleWarnFactor: number;
+  minPpi: number;
   limitInputPixels: number | false | undefined;
   creationDate: Date;
 }
@@ -160,9 +160,9 @@ export function resolveComposeOptions(
       `pagesInFlight must be a whole number of at least 1 (got ${pagesInFlight})`,
     );
   }
-  const upscaleWarnFactor = options.upscaleWarnFactor ?? 1.5;
-  if (!(upscaleWarnFactor > 0)) {
-    throw new RangeError(`upscaleWarnFactor must be positive (got ${upscaleWarnFactor})`);
+  const minPpi = options.minPpi ?? story.generation.upscale.ppi;
+  if (!(minPpi > 0)) {
+    throw new RangeError(`minPpi must be positive (got ${minPpi})`);
   }
   return {
     outDir: options.outDir ?? join('out', story.slug),
@@ -174,7 +174,7 @@ export function resolveComposeOptions(
     dpi: options.dpi,
     cover: options.cover ?? true,
     pagesInFlight,
-    upscaleWarnFactor,
+    minPpi,
     limitInputPixels: options.limitInputPixels,
     creationDate: options.creationDate ?? now(),
   };

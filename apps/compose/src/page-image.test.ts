@@ -30,15 +30,17 @@ async function art(size: number): Promise<PageArt[]> {
 }
 
 describe('composePage', () => {
-  it('warns, without failing, about panels enlarged more than the factor', async () => {
-    const small = await composePage(geometry, await art(100), undefined, fonts, 1);
+  it('warns, without failing, about pictures that print below the target resolution', async () => {
+    const small = await composePage(geometry, await art(100), undefined, fonts, 1, { minPpi: 72 });
     expect(small.warnings.map((w) => w.panel)).toEqual(['p1-1', 'p1-2']);
-    expect(small.warnings[0]?.factor).toBeGreaterThan(5);
-    expect(small.warnings[0]?.message).toContain('p1-1 (page 1) is enlarged');
-    const large = await composePage(geometry, await art(1200), undefined, fonts, 1);
+    expect(small.warnings[0]?.ppi).toBeLessThan(72);
+    expect(small.warnings[0]?.message).toMatch(/p1-1 \(page 1\) prints at \d+ ppi, below 72/);
+    const large = await composePage(geometry, await art(1200), undefined, fonts, 1, {
+      minPpi: 72,
+    });
     expect(large.warnings).toEqual([]);
     const lenient = await composePage(geometry, await art(100), undefined, fonts, 1, {
-      upscaleWarnFactor: 10,
+      minPpi: 10,
     });
     expect(lenient.warnings).toEqual([]);
   });

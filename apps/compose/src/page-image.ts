@@ -45,8 +45,11 @@ export interface ComposePageOptions {
   jpegOptimiseCoding?: boolean;
   /** Also encode a JPEG when `format` is `png` (the PDF embeds JPEGs). @default false */
   alsoJpeg?: boolean;
-  /** Warn when a panel is enlarged by more than this. @default 1.5 */
-  upscaleWarnFactor?: number;
+  /**
+   * Warn when a picture prints below this many pixels per inch (the page's dpi at most).
+   * @default 300
+   */
+  minPpi?: number;
   /** Largest panel image accepted, in pixels; `false` for no limit. */
   limitInputPixels?: number | false;
   /** Where to take the page canvas from (and give it back to), when composing many pages. */
@@ -83,7 +86,7 @@ export async function composePage(
 ): Promise<PageImage> {
   const format = options.format ?? 'jpeg';
   const jpeg = jpegOptions(options.jpegQuality ?? 90, options.jpegOptimiseCoding ?? false);
-  const warnFactor = options.upscaleWarnFactor ?? 1.5;
+  const minPpi = Math.min(options.minPpi ?? 300, geometry.dpi);
   const tiles = Promise.all(
     (lettering === undefined ? [] : renderLetteringOverlays(lettering, fonts)).map(rasteriseTile),
   );
@@ -129,7 +132,9 @@ export async function composePage(
         for (const strip of frameStrips(item.frame, item.rect)) fillRect(canvas, strip, border);
       }
       blitRgb(canvas, panel, item.rect.x, item.rect.y);
-      if (panel.scale > warnFactor) warnings.push(upscaleWarning(item, page, panel));
+      // Half a ppi of slack: rounding the picture to whole pixels must not warn.
+      const ppi = geometry.dpi / panel.scale;
+      if (ppi < minPpi - 0.5) warnings.push(resolutionWarning(item, page, panel, ppi, minPpi));
     });
     for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
     const encoder = () => sharp(canvas.data, { raw: { width, height, channels: 3 } });
@@ -158,13 +163,19 @@ async function rasteriseTile(
   return { data, width: info.width, height: info.height, left: tile.left, top: tile.top };
 }
 
-function upscaleWarning(item: PageArt, page: number | 'cover', panel: FittedPanel): ComposeWarning {
+function resolutionWarning(
+  item: PageArt,
+  page: number | 'cover',
+  panel: FittedPanel,
+  ppi: number,
+  minPpi: number,
+): ComposeWarning {
   return {
-    kind: 'upscale',
+    kind: 'resolution',
     page,
     panel: item.panel,
-    factor: panel.scale,
-    message: `Panel ${item.panel} (${page === 'cover' ? 'cover' : `page ${page}`}) is enlarged ${panel.scale.toFixed(2)}× (${panel.source.width} × ${panel.source.height} px to fill ${item.rect.w} × ${item.rect.h} px); raise generation.megapixels in the script for print quality`,
+    ppi: Math.round(ppi),
+    message: `Panel ${item.panel} (${page === 'cover' ? 'cover' : `page ${page}`}) prints at ${Math.round(ppi)} ppi, below ${minPpi}: its ${panel.source.width} × ${panel.source.height} px picture is enlarged ${panel.scale.toFixed(2)}× to fill ${item.rect.w} × ${item.rect.h} px (generation.upscale enlarges it on Wiro; it was off or failed)`,
   };
 }
 

@@ -15,11 +15,12 @@ export interface OutputFile {
 
 /** Something worth telling the user that did not stop compose. */
 export interface ComposeWarning {
-  kind: 'upscale';
+  /** A picture prints below the resolution aimed for. */
+  kind: 'resolution';
   /** 1-based page number, or `'cover'`. */
   page: number | 'cover';
   panel: string;
-  /** How much the panel image was enlarged to cover its rectangle. */
-  factor: number;
+  /** The picture's resolution on the page, in pixels per inch. */
+  ppi: number;
   message: string;
 }

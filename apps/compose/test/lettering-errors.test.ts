@@ -6,6 +6,7 @@ import {
   composeIssue,
   createFontSet,
   LetteringError,
+  LetteringProblemsError,
   layoutLettering,
   MissingGlyphError,
   pageGeometry,
@@ -44,13 +45,21 @@ function letter(story: Story): void {
   layoutLettering(story, { kind: 'page', page }, pageGeometry(story, page), fonts);
 }
 
-function errorOf(run: () => void): unknown {
+function problemsOf(run: () => void): LetteringProblemsError['problems'] {
   try {
     run();
   } catch (error) {
-    return error;
+    expect(error).toBeInstanceOf(LetteringProblemsError);
+    return (error as LetteringProblemsError).problems;
   }
   throw new Error('expected an error');
+}
+
+/** The one problem a run reports. */
+function errorOf(run: () => void): LetteringError {
+  const problems = problemsOf(run);
+  expect(problems).toHaveLength(1);
+  return (problems[0] as LetteringProblemsError['problems'][number]).error;
 }
 
 describe('lettering that cannot be set', () => {
@@ -115,6 +124,33 @@ describe('lettering that cannot be set', () => {
     });
   });
 
+  it('reports every text that cannot be set, on every panel, with the item it is about', () => {
+    const story = storyFrom(`
+title: Errors
+page: { size: a4, dpi: 72 }
+characters:
+  ana: { name: Ana, description: a woman }
+pages:
+  - layout: grid-2x2
+    panels:
+      - scene: one
+        dialogue:
+          - ana: fine
+          - ana: "Rain 😅"
+      - scene: two
+        sfx: [BOOM, ドン]
+      - scene: three
+        caption: ${'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2)}
+      - scene: four
+`);
+    const problems = problemsOf(() => letter(story));
+    expect(problems.map((p) => [p.error.panel, p.item])).toEqual([
+      ['p1-1', { panelIndex: 0, field: 'dialogue', index: 1 }],
+      ['p1-2', { panelIndex: 1, field: 'sfx', index: 1 }],
+      ['p1-3', { panelIndex: 2, field: 'caption', index: 0 }],
+    ]);
+  });
+
   it('draws Greek, Cyrillic and Latin-extended letters from the Noto Sans fallback', () => {
     const story = scriptWith('        dialogue:\n          - ana: "Καλημέρα! Привет, Łódź."');
     const page = story.pages[0] as Story['pages'][number];
@@ -131,7 +167,9 @@ describe('lettering that cannot be set', () => {
     const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
     const { panels } = await writePanels(story, join(temp.dir, 'panels'));
     const outDir = join(temp.dir, 'never');
-    await expect(composeIssue(story, panels, { outDir })).rejects.toBeInstanceOf(MissingGlyphError);
+    await expect(composeIssue(story, panels, { outDir })).rejects.toBeInstanceOf(
+      LetteringProblemsError,
+    );
     expect(await exists(outDir)).toBe(false);
   });
 });

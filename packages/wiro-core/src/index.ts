@@ -31,17 +31,20 @@ export { encodeInputs } from './inputs.js';
 export { matchesInputs } from './match-inputs.js';
 export { parseOutput, parseProgress, parseTask } from './parse.js';
 export { defaultPollDelay } from './poll-schedule.js';
-export type { TaskStatus } from './protocol.js';
+export type { PixelSize, TaskStatus } from './protocol.js';
 export {
   CANCEL_BODY_FIELD,
+  computeUpscaledSize,
   createNonceSource,
   DEFAULT_BASE_URL,
   DEFAULT_SOCKET_URL,
   ENDPOINTS,
+  fitsUpscaleLimits,
   IMAGE_SIZE_MAX,
   IMAGE_SIZE_MULTIPLE,
   isTerminalStatus,
   QUEUED_STATUSES,
+  REAL_ESRGAN,
   TASK_LIST_MAX_LIMIT,
   TASK_LIST_QUERY,
   TASK_STATUSES,

@@ -98,6 +98,52 @@ export const IMAGE_SIZE_MULTIPLE = 16;
 export const IMAGE_SIZE_MAX = 2048;
 
 /**
+ * Wiro's hosted super-resolution model `xinntao/Real-ESRGAN`: its slug, the `modelName` values it
+ * publishes (the first is its default), and the limits comics-factory assumes (chosen, see
+ * docs/wiro-protocol.md "Other models a pipeline can chain"): `outscale` from 1 to 8 (default 4),
+ * and a picture of at most `maxSide` px per side and `maxPixels` px in all, which bounds the
+ * memory one picture takes (8192 × 4096 RGBA is 128 MiB).
+ */
+export const REAL_ESRGAN = {
+  model: 'xinntao/Real-ESRGAN',
+  modelNames: [
+    'realesr-general-wdn-x4v3',
+    'RealESRGAN_x2plus',
+    'RealESRGAN_x4plus',
+    'RealESRNet_x4plus',
+  ],
+  outscale: { min: 1, max: 8, default: 4 },
+  maxSide: 8192,
+  maxPixels: 8192 * 4096,
+} as const;
+
+/** Width and height of a picture in pixels. */
+export interface PixelSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The size of the picture `xinntao/Real-ESRGAN` makes: each side × `outscale`, rounded to the
+ * nearest pixel (chosen; the upstream script truncates, so a real picture may be a pixel smaller).
+ *
+ * @example
+ * computeUpscaledSize({ width: 1024, height: 1536 }, 2.5); // { width: 2560, height: 3840 }
+ */
+export function computeUpscaledSize(input: PixelSize, outscale: number): PixelSize {
+  return {
+    width: Math.max(1, Math.round(input.width * outscale)),
+    height: Math.max(1, Math.round(input.height * outscale)),
+  };
+}
+
+/** Whether a picture is within {@link REAL_ESRGAN}'s size limits (per side and in all). */
+export function fitsUpscaleLimits(size: PixelSize): boolean {
+  const { maxSide, maxPixels } = REAL_ESRGAN;
+  return size.width <= maxSide && size.height <= maxSide && size.width * size.height <= maxPixels;
+}
+
+/**
  * Nonces are decimal millisecond strings, strictly increasing per source (chosen). Wiro itself
  * accepts a repeated nonce (its official clients send plain `Date.now()`), but this client never
  * sends one twice, so it is safe behind any stricter replay guard.

@@ -12,6 +12,10 @@ export interface FileStore {
   get(folder: string, name: string): StoredFile | undefined;
 }
 
+/** The storage's 404 messages: no such file, or a file whose URL has expired. */
+export const FILE_MISSING = 'The specified key does not exist.';
+export const FILE_EXPIRED = 'The requested file has expired.';
+
 /** URL path of a stored file (segments percent-encoded). */
 export function toFilePath(folder: string, name: string): string {
   return `/files/${encodeURIComponent(folder)}/${encodeURIComponent(name)}`;
@@ -26,6 +30,22 @@ export function parseFilePath(pathname: string): { folder: string; name: string 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The file a `/files/<folder>/<name>` path names, if it exists and its URL still works at `now`;
+ * otherwise the 404 message a download of it gets.
+ */
+export function findLiveFile(
+  store: FileStore,
+  pathname: string,
+  now: number,
+): { file: StoredFile } | { missing: string } {
+  const location = parseFilePath(pathname);
+  const file = location && store.get(location.folder, location.name);
+  if (!file) return { missing: FILE_MISSING };
+  if (file.expiresAt !== undefined && now >= file.expiresAt) return { missing: FILE_EXPIRED };
+  return { file };
 }
 
 /** Creates an in-memory {@link FileStore}. */

@@ -27,7 +27,7 @@ export type { LedgerEndpoint, LedgerRequest, LedgerSnapshot, LedgerTask } from '
 export type { LifecyclePlanInput, LifecycleStep } from './lifecycle.js';
 export { planLifecycle } from './lifecycle.js';
 export type { ModelDefinition, ValidatedInputs, ValidationResult } from './model-catalog.js';
-export { COMICS_FACTORY_V1, validateRunInputs } from './model-catalog.js';
+export { COMICS_FACTORY_V1, REAL_ESRGAN_MODEL, validateRunInputs } from './model-catalog.js';
 export type { EmulatorOptions } from './options.js';
 export { DEFAULT_PROJECT } from './options.js';
 export type { Random } from './prng.js';
@@ -38,3 +38,4 @@ export { createManualScheduler, createTimerScheduler } from './scheduler.js';
 export { API_BASE_PATH, LEDGER_PATH } from './server.js';
 export { SOCKET_GREETING } from './socket.js';
 export type { HoldOptions } from './tasks.js';
+export { computeUpscaleTaskMs } from './upscale-input.js';

@@ -56,6 +56,10 @@ export interface LedgerTask {
   replyDropped: boolean;
   /** A task-level fault injected into it. */
   fault?: FaultKind;
+  /** An upscale task's input: the emulator file it read (`/files/<folder>/<name>`). */
+  inputFile?: string;
+  /** The task whose output an upscale task read as its input, when it read one. */
+  sourceTaskid?: string;
 }
 
 /** A JSON-serialisable picture of everything the emulator did. */
@@ -66,6 +70,8 @@ export interface LedgerSnapshot {
   acceptedRuns: number;
   /** Accepted runs per input key. */
   runsByInput: Record<string, number>;
+  /** Accepted runs per model (`owner/project`). */
+  runsByModel: Record<string, number>;
   /** Successful, charged tasks. */
   billed: { count: number; totalCost: string };
   /** Charged tasks per input key: any value above 1 means the same input was paid for twice. */
@@ -130,11 +136,13 @@ export interface LedgerSources {
 /** Builds a {@link LedgerSnapshot}: a deep copy, safe to keep and to `JSON.stringify`. Pure. */
 export function buildLedgerSnapshot(sources: LedgerSources): LedgerSnapshot {
   const runsByInput: Record<string, number> = {};
+  const runsByModel: Record<string, number> = {};
   const billedByInput: Record<string, number> = {};
   let billedCost = 0;
   let billedCount = 0;
   const tasks = sources.tasks.map((task): LedgerTask => {
     increment(runsByInput, task.inputKey);
+    increment(runsByModel, task.model);
     if (task.billed) {
       increment(billedByInput, task.inputKey);
       billedCount++;
@@ -154,6 +162,8 @@ export function buildLedgerSnapshot(sources: LedgerSources): LedgerSnapshot {
       cancelled: task.cancelled,
       replyDropped: task.replyDropped,
       ...(task.fault ? { fault: task.fault } : {}),
+      ...(task.source ? { inputFile: task.source.path } : {}),
+      ...(task.source?.taskid ? { sourceTaskid: task.source.taskid } : {}),
     };
   });
   const byKind = sources.log.faultCounts();
@@ -162,6 +172,7 @@ export function buildLedgerSnapshot(sources: LedgerSources): LedgerSnapshot {
     tasks,
     acceptedRuns: tasks.length,
     runsByInput,
+    runsByModel,
     billed: { count: billedCount, totalCost: formatDecimal(billedCost) },
     billedByInput,
     billedTwice: Object.keys(billedByInput).filter((key) => (billedByInput[key] ?? 0) > 1),

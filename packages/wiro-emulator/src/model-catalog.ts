@@ -1,5 +1,5 @@
 import type { WireToolParameter } from 'wiro-core';
-import { IMAGE_SIZE_MAX, IMAGE_SIZE_MULTIPLE } from 'wiro-core';
+import { IMAGE_SIZE_MAX, IMAGE_SIZE_MULTIPLE, REAL_ESRGAN } from 'wiro-core';
 
 /** A model the emulator hosts: its slug, what Wiro says about it, and its input parameters. */
 export interface ModelDefinition {
@@ -16,6 +16,11 @@ export interface ModelDefinition {
   modelId: string;
   /** Wiro's categories (tasks carry them as a JSON array written as a string). */
   categories: readonly string[];
+  /**
+   * What its outputs are made of: `draft` frames drawn from the inputs, or the `upscale` of the
+   * picture at its `inputImageUrl`.
+   */
+  kind: 'draft' | 'upscale';
   parameters: WireToolParameter[];
 }
 
@@ -51,6 +56,7 @@ export const COMICS_FACTORY_V1: ModelDefinition = {
   trigger: COMICS_TRIGGER,
   modelId: '1701',
   categories: ['tool', 'text-to-image', 'lora'],
+  kind: 'draft',
   parameters: [
     {
       id: 'prompt',
@@ -68,7 +74,65 @@ export const COMICS_FACTORY_V1: ModelDefinition = {
   ],
 };
 
-const MODELS: readonly ModelDefinition[] = [COMICS_FACTORY_V1];
+const [UPSCALE_OWNER = '', UPSCALE_PROJECT = ''] = REAL_ESRGAN.model.split('/');
+const { outscale } = REAL_ESRGAN;
+
+/**
+ * xinntao/Real-ESRGAN, Wiro's hosted super-resolution model, with the inputs and `modelName`
+ * options Wiro publishes. Defaults other than `modelName`, and every bound, are chosen (see
+ * docs/wiro-protocol.md; the numeric defaults are the upstream script's). Model id and categories
+ * are the emulator's own.
+ */
+export const REAL_ESRGAN_MODEL: ModelDefinition = {
+  owner: UPSCALE_OWNER,
+  project: UPSCALE_PROJECT,
+  title: 'Real-ESRGAN',
+  description: 'Practical image restoration and super-resolution: enlarges a picture by outscale.',
+  trigger: undefined,
+  modelId: '1702',
+  categories: ['tool', 'image-to-image', 'upscale'],
+  kind: 'upscale',
+  parameters: [
+    { id: 'inputImageUrl', type: 'text', label: 'Input image URL', required: true },
+    {
+      id: 'modelName',
+      type: 'select',
+      label: 'Model name',
+      default: REAL_ESRGAN.modelNames[0],
+      options: [...REAL_ESRGAN.modelNames],
+      required: true,
+    },
+    {
+      id: 'outscale',
+      type: 'float',
+      label: 'Outscale',
+      default: String(outscale.default),
+      min: String(outscale.min),
+      max: String(outscale.max),
+    },
+    { id: 'faceEnhance', type: 'checkbox', label: 'Face enhance', default: 'false' },
+    {
+      id: 'tile',
+      type: 'number',
+      label: 'Tile size (0: no tiles)',
+      default: '0',
+      min: '0',
+      max: '2048',
+    },
+    { id: 'tilePad', type: 'number', label: 'Tile padding', default: '10', min: '0', max: '256' },
+    { id: 'prePad', type: 'number', label: 'Pre-padding', default: '0', min: '0', max: '256' },
+    {
+      id: 'denoiseStrength',
+      type: 'float',
+      label: 'Denoise strength',
+      default: '0.5',
+      min: '0',
+      max: '1',
+    },
+  ],
+};
+
+const MODELS: readonly ModelDefinition[] = [COMICS_FACTORY_V1, REAL_ESRGAN_MODEL];
 
 /** Finds a model by its owner and project slugs (case-sensitive, like the real paths). */
 export function findModel(slugOwner: string, slugProject: string): ModelDefinition | undefined {
@@ -105,8 +169,38 @@ function checkNumber(param: WireToolParameter, value: unknown): string | undefin
     : problem(param.id, `must be ${range}`);
 }
 
+/** A `select` takes one of its options, exactly as written. */
+function checkOption(param: WireToolParameter, value: unknown): string | undefined {
+  const options = param.options ?? [];
+  if (typeof value === 'string' && options.includes(value.trim())) return undefined;
+  return problem(param.id, `must be one of ${options.join(', ')}`);
+}
+
+/** A `checkbox` takes a boolean, or "true" / "false" in any case (form fields are strings). */
+function checkBoolean(param: WireToolParameter, value: unknown): string | undefined {
+  const ok =
+    typeof value === 'boolean' ||
+    (typeof value === 'string' && /^(true|false)$/i.test(value.trim()));
+  return ok ? undefined : problem(param.id, 'must be true or false');
+}
+
+/** Files travel as a URL in a field named `{id}Url`, like `callbackUrl`: http(s) only. */
+function checkHttpUrl(name: string, value: unknown): string | undefined {
+  const bad = problem(name, 'must be an http(s) URL');
+  if (typeof value !== 'string') return bad;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : bad;
+  } catch {
+    return bad;
+  }
+}
+
 function checkParameter(param: WireToolParameter, value: unknown): string | undefined {
   if (param.type === 'number' || param.type === 'float') return checkNumber(param, value);
+  if (param.type === 'select') return checkOption(param, value);
+  if (param.type === 'checkbox') return checkBoolean(param, value);
+  if (param.id.endsWith('Url')) return checkHttpUrl(param.id, value);
   if (param.id === 'seed') {
     const ok =
       (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
@@ -116,17 +210,6 @@ function checkParameter(param: WireToolParameter, value: unknown): string | unde
   if (typeof value !== 'string') return problem(param.id, 'must be a string');
   if (param.required && value.trim() === '') return problem(param.id, 'required');
   return undefined;
-}
-
-function checkCallbackUrl(value: unknown): string | undefined {
-  const bad = problem('callbackUrl', 'must be an http(s) URL');
-  if (typeof value !== 'string') return bad;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : bad;
-  } catch {
-    return bad;
-  }
 }
 
 /**
@@ -152,11 +235,12 @@ export function validateRunInputs(
     }
     const message = checkParameter(param, value);
     if (message) return { ok: false, message };
-    parameters[param.id] = String(value).trim();
+    const text = String(value).trim();
+    parameters[param.id] = param.type === 'checkbox' ? text.toLowerCase() : text;
   }
   const callback = inputs.callbackUrl;
   if (isAbsent(callback)) return { ok: true, parameters, callbackUrl: undefined };
-  const message = checkCallbackUrl(callback);
+  const message = checkHttpUrl('callbackUrl', callback);
   if (message) return { ok: false, message };
   return { ok: true, parameters, callbackUrl: callback as string };
 }

@@ -4,6 +4,7 @@ import type { TaskFaultKind } from './faults.js';
 import type { LifecycleStep } from './lifecycle.js';
 import type { ModelDefinition, ValidatedInputs } from './model-catalog.js';
 import type { TimerHandle } from './scheduler.js';
+import type { UpscaleSource } from './upscale-input.js';
 
 /** The emulator's own record of one task (internal and mutable; the wire sees {@link toWireTask}). */
 export interface TaskRecord {
@@ -48,6 +49,10 @@ export interface TaskRecord {
   cancelled: boolean;
   replyDropped: boolean;
   fault: TaskFaultKind | undefined;
+  /** An upscale task's input picture, read when the Run was accepted. */
+  source: UpscaleSource | undefined;
+  /** Why the task ends in `task_error` though no fault was injected (its input was unreadable). */
+  failure: string | undefined;
   billed: boolean;
   ended: boolean;
   plan: LifecycleStep[];

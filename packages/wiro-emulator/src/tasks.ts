@@ -7,6 +7,7 @@ import { type LifecycleStep, plannedRunMs } from './lifecycle.js';
 import { type ModelDefinition, modelSlug, type ValidatedInputs } from './model-catalog.js';
 import type { Scheduler } from './scheduler.js';
 import type { TaskRecord } from './task-record.js';
+import type { UpscaleSource } from './upscale-input.js';
 
 /** What the store needs to run tasks. */
 export interface TaskStoreOptions {
@@ -31,6 +32,10 @@ export interface NewTask {
   callbackUrl: string | undefined;
   plan: LifecycleStep[];
   fault: TaskFaultKind | undefined;
+  /** An upscale task's input picture. */
+  source?: UpscaleSource | undefined;
+  /** A reason to end in `task_error` (the plan must end there): the input was unreadable. */
+  failure?: string | undefined;
 }
 
 /** One status change, as the socket frames it. */
@@ -172,6 +177,8 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
     const stoppedByClient = task.killed || task.cancelled;
     if ((status === 'task_error' || status === 'task_cancel') && task.fault && !stoppedByClient) {
       task.debugerror = FAIL_TEXT[task.fault];
+    } else if (status === 'task_error' && task.failure) {
+      task.debugerror = task.failure;
     }
     if (status === 'task_postprocess_end' || status === 'task_cancel' || status === 'task_error') {
       finish(task);
@@ -264,6 +271,8 @@ export function createTaskStore(options: TaskStoreOptions): TaskStore {
         cancelled: false,
         replyDropped: false,
         fault: input.fault,
+        source: input.source,
+        failure: input.failure,
         billed: false,
         ended: false,
         plan: input.plan,

@@ -4,7 +4,6 @@
  * results to stdout; usage errors exit 2 with one line. The pipeline is imported only once a
  * command needs it, so `--help` and usage errors start at once.
  */
-import { LetteringError } from '../errors.js';
 import { ExitCode } from '../pipeline/exit-codes.js';
 import { invocationDir, resolveUserPath } from '../pipeline/paths.js';
 import { parseCliArgs, UsageError, usage } from './args.js';
@@ -52,9 +51,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return ExitCode.Done;
     } catch (error) {
-      if (error instanceof StoryValidationError) err(`${error.message}\n`);
-      else if (error instanceof LetteringError) err(`${storyPath}: ${error.message}\n`);
-      else throw error;
+      if (!(error instanceof StoryValidationError)) throw error;
+      err(`${error.message}\n`);
       return ExitCode.Invalid;
     }
   }
@@ -87,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     maxCost: args.maxCost,
     only: args.only,
     force: args.force,
+    upscale: args.upscale,
     draft: args.draft,
     formats: args.formats,
     signal: controller.signal,
@@ -99,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.json) {
     const { story: _story, plan, ...rest } = result;
     out(
-      `${JSON.stringify({ type: 'result', ...rest, plan: plan.map((p) => ({ id: p.job.id, cached: p.cached, selected: p.selected, estimatedCost: p.estimatedCost, inputs: p.job.inputs })) })}\n`,
+      `${JSON.stringify({ type: 'result', ...rest, plan: plan.map((p) => ({ id: p.job.id, cached: p.cached, selected: p.selected, estimatedCost: p.estimatedCost, inputs: p.job.inputs, ppi: p.ppi, upscale: p.job.upscale })) })}\n`,
     );
   } else if (result.exitCode === ExitCode.Invalid) {
     err(`${result.message}\n`);

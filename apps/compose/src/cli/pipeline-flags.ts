@@ -32,6 +32,11 @@ export function pipelineFlags<P extends string>(prefix: P) {
       env: `${prefix}_DRAFT`,
       help: 'draw drafts on the local emulator even with a WIRO_API_KEY',
     },
+    'no-upscale': {
+      type: 'boolean',
+      env: `${prefix}_NO_UPSCALE`,
+      help: 'no upscale tasks: panels keep their generated size (the summary lists low-ppi ones)',
+    },
     json: {
       type: 'boolean',
       env: `${prefix}_JSON`,
@@ -52,6 +57,8 @@ export interface PipelineFlagValues {
   maxCost: number | undefined;
   formats: OutputFormat[] | undefined;
   draft: boolean;
+  /** `false` with `--no-upscale`. */
+  upscale: boolean;
   json: boolean;
   verbose: boolean;
   help: boolean;
@@ -77,6 +84,7 @@ export function readPipelineFlags(
     maxCost: positiveNumber('max-cost', text('max-cost'), false),
     formats: parseList('format', text('format'), OUTPUT_FORMATS),
     draft: on('draft'),
+    upscale: !on('no-upscale'),
     json: on('json'),
     verbose: values.verbose === true,
     help: values.help === true,

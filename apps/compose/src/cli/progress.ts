@@ -23,6 +23,10 @@ function formatDuration(seconds: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
+/** A panel, with the stage when it is the upscale. */
+const named = (event: { panel: string; stage: 'generate' | 'upscale' }) =>
+  event.stage === 'upscale' ? `${event.panel} upscale` : event.panel;
+
 /** One line for a plain (non-TTY) log, or undefined for events not worth a line. */
 export function describeEvent(event: IssueEvent): string | undefined {
   switch (event.type) {
@@ -33,13 +37,15 @@ export function describeEvent(event: IssueEvent): string | undefined {
     case 'cached':
       return `cached     ${event.panel}`;
     case 'submitted':
-      return `submitted  ${event.panel} (task ${event.taskid}${event.attempt > 1 ? `, attempt ${event.attempt}` : ''})`;
+      return `submitted  ${named(event)} (task ${event.taskid}${event.attempt > 1 ? `, attempt ${event.attempt}` : ''})`;
     case 'reattached':
-      return `reattached ${event.panel} (task ${event.taskid}, from the journal)`;
+      return `reattached ${named(event)} (task ${event.taskid}, from the journal)`;
     case 'done':
-      return `done       ${event.panel} (${money(event.cost)}, ${event.seconds.toFixed(1)} s)`;
+      return `done       ${named(event)} (${money(event.cost)}, ${event.seconds.toFixed(1)} s)`;
     case 'adopted':
-      return `adopted    ${event.panel} (task ${event.taskid}, found on Wiro: not paid again)`;
+      return `adopted    ${named(event)} (task ${event.taskid}, found on Wiro: not paid again)`;
+    case 'upscale-skipped':
+      return `kept       ${event.panel} at its generated size: ${event.reason}`;
     case 'uncertain':
       return `UNCERTAIN  ${event.panel}: ${event.reason}`;
     case 'url-refreshed':
@@ -106,6 +112,11 @@ export function createProgress(options: { tty: boolean; write: Write; now?: () =
         tally.inFlight.set(event.panel, 0);
       else if (event.type === 'progress') tally.inFlight.set(event.panel, event.percentage);
       else if (event.type === 'done') {
+        tally.inFlight.delete(event.panel);
+        // A generated picture that is still to be enlarged is not done yet.
+        if (event.final) tally.done++;
+        else tally.inFlight.set(event.panel, 0);
+      } else if (event.type === 'upscale-skipped') {
         tally.inFlight.delete(event.panel);
         tally.done++;
       } else if (event.type === 'failed') {

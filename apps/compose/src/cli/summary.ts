@@ -30,6 +30,17 @@ export function formatSummary(result: RenderIssueResult, cwd: string, seconds: n
   for (const [i, file] of files.entries()) {
     lines.push(`${i === 0 ? '  outputs   ' : '            '}${relative(cwd, file) || file}`);
   }
+  if (result.belowTarget.length > 0) {
+    const listed = result.belowTarget
+      .slice(0, 12)
+      .map((low) => `${low.panel} ${low.ppi}`)
+      .join(', ');
+    const more =
+      result.belowTarget.length > 12 ? `, and ${result.belowTarget.length - 12} more` : '';
+    lines.push(
+      `  low ppi   ${result.belowTarget.length} panel(s) print below ${result.belowTarget[0]?.target} ppi: ${listed}${more}`,
+    );
+  }
   for (const warning of result.warnings) lines.push(`  warning   ${warning}`);
   return lines.join('\n');
 }
@@ -46,11 +57,13 @@ function sharedPrefixLength(prompts: string[]): number {
 
 /** The `plan` listing: one line per panel, then totals and the estimated cost. */
 export function formatPlan(plan: PlannedPanel[], verbose: boolean): string {
-  const lines = ['panel                page  size        seed        cache  est.     prompt'];
+  const lines = [
+    'panel                page  size        seed        ppi          cache  est.     prompt',
+  ];
   const shared = verbose ? 0 : sharedPrefixLength(plan.map((p) => p.job.inputs.prompt));
   let toRender = 0;
   let estimate = 0;
-  for (const { job, cached, selected, estimatedCost } of plan) {
+  for (const { job, cached, selected, estimatedCost, ppi } of plan) {
     const render = selected && !cached;
     if (render) {
       toRender++;
@@ -66,6 +79,10 @@ export function formatPlan(plan: PlannedPanel[], verbose: boolean): string {
         String(job.page).padStart(4),
         ` ${job.inputs.width}x${job.inputs.height}`.padEnd(12),
         String(job.inputs.seed).padEnd(11),
+        (job.upscale
+          ? `${ppi.source}→${ppi.final} ×${job.upscale.outscale}`
+          : `${ppi.final}${ppi.final < ppi.target ? '!' : ''}`
+        ).padEnd(12),
         (cached ? 'hit' : render ? 'miss' : 'skip').padEnd(6),
         (render ? money(estimatedCost) : '-').padEnd(8),
         prompt,
@@ -73,9 +90,12 @@ export function formatPlan(plan: PlannedPanel[], verbose: boolean): string {
     );
   }
   const cached = plan.filter((p) => p.cached).length;
+  const upscales = plan.filter((p) => p.job.upscale !== undefined).length;
+  const low = plan.filter((p) => p.ppi.final < p.ppi.target).length;
   lines.push(
     '',
     `${plan.length} panels: ${cached} cached, ${toRender} to render, estimated ${money(estimate)} (rough; Wiro bills by GPU time)`,
+    `${upscales} panel(s) enlarged on Wiro to reach ${plan[0]?.ppi.target ?? 300} ppi${low > 0 ? `; ${low} still below it (marked !)` : ''}`,
   );
   return lines.join('\n');
 }

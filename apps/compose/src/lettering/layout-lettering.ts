@@ -1,5 +1,11 @@
 import type { Cover, Page, PageLayout, Rect, Story } from 'storyboard';
-import { LetteringError, type LetteringPlace } from '../errors.js';
+import {
+  type LetteredItemRef,
+  LetteringError,
+  type LetteringPlace,
+  LetteringProblemsError,
+  MissingGlyphError,
+} from '../errors.js';
 import type { LetteringFace } from '../fonts/font-files.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { LetteringContext, Overflow } from './_context.js';
@@ -22,8 +28,9 @@ const COVER_SAFE_IN = 0.2;
  * `geometry`. Pure apart from reading the bundled fonts on first use.
  *
  * Text starts at `fontSizePt` and shrinks in half-point steps (per panel) until it fits and
- * covers at most `maxCoverage` of the panel; text with no room even at `minFontSizePt` throws a
- * `LetteringError`, a character no bundled font has throws a `MissingGlyphError`.
+ * covers at most `maxCoverage` of the panel. Every panel is checked: text with no room even at
+ * `minFontSizePt`, and each text with a character no bundled font has, are thrown together as a
+ * `LetteringProblemsError`.
  */
 export function layoutLettering(
   story: Story,
@@ -42,8 +49,23 @@ export function layoutLettering(
     direction: geometry.direction,
   });
   const items: LetteringItem[] = [];
+  const problems: Array<{ error: LetteringError; item: LetteredItemRef }> = [];
+  /** Letters one panel; its problems are collected, so every panel of the page is checked. */
+  const letter = (place: LetteringPlace, content: PanelText, region: Rect, panelIndex: number) => {
+    const missing = findMissingGlyphs(context(place), content);
+    if (missing.length > 0) {
+      for (const error of missing)
+        problems.push({ error, item: itemOf(content, error, panelIndex) });
+      return;
+    }
+    try {
+      items.push(...letterWithShrinking(context(place), content, region, story));
+    } catch (error) {
+      if (!(error instanceof LetteringError)) throw error;
+      problems.push({ error, item: itemOf(content, error, panelIndex) });
+    }
+  };
   if (sheet.kind === 'cover') {
-    const place: LetteringPlace = { page: 'cover', panel: 'cover' };
     const content: PanelText = {
       captions: sheet.cover.captions,
       dialogue: [],
@@ -51,18 +73,39 @@ export function layoutLettering(
       ...(sheet.cover.title === undefined ? {} : { title: sheet.cover.title }),
     };
     const safe = Math.round(COVER_SAFE_IN * geometry.dpi);
-    items.push(
-      ...letterWithShrinking(context(place), content, inflate(geometry.trimBoxPx, -safe), story),
-    );
+    letter({ page: 'cover', panel: 'cover' }, content, inflate(geometry.trimBoxPx, -safe), 0);
   } else {
     sheet.page.panels.forEach((panel, index) => {
       const slot = geometry.slots[index];
       if (slot === undefined) return;
-      const place: LetteringPlace = { page: sheet.page.number, panel: panel.id };
-      items.push(...letterWithShrinking(context(place), panel, slot.image, story));
+      letter({ page: sheet.page.number, panel: panel.id }, panel, slot.image, index);
     });
   }
+  if (problems.length > 0) throw new LetteringProblemsError(problems);
   return { canvas: geometry.canvas, dpi: geometry.dpi, items };
+}
+
+/** Which of the panel's texts an error is about (the first with its text). */
+function itemOf(content: PanelText, error: LetteringError, panelIndex: number): LetteredItemRef {
+  const find = (field: LetteredItemRef['field'], texts: readonly string[]) => {
+    const index = texts.indexOf(error.text);
+    return index < 0 ? undefined : { panelIndex, field, index };
+  };
+  return (
+    (content.title === error.text ? { panelIndex, field: 'title', index: 0 } : undefined) ??
+    find(
+      'dialogue',
+      content.dialogue.map((line) => line.text),
+    ) ??
+    find(
+      'caption',
+      content.captions.map((caption) => caption.text),
+    ) ??
+    find(
+      'sfx',
+      content.sfx.map((sfx) => sfx.text),
+    ) ?? { panelIndex, field: 'dialogue', index: 0 }
+  );
 }
 
 function letterWithShrinking(
@@ -71,7 +114,6 @@ function letterWithShrinking(
   region: Rect,
   story: Story,
 ): LetteringItem[] {
-  checkGlyphs(ctx, content);
   if (
     content.captions.length + content.dialogue.length + content.sfx.length === 0 &&
     !content.title
@@ -109,12 +151,20 @@ function sizeSteps(start: number, min: number): number[] {
   return steps;
 }
 
-/** Throws a `MissingGlyphError` for the first character of any text no bundled font has. */
-function checkGlyphs(ctx: LetteringContext, content: PanelText): void {
-  const check = (face: LetteringFace, text: string) =>
-    ctx.setter.segment(face, normaliseText(text).replace(/\n/g, ' '), ctx.place, text);
+/** A `MissingGlyphError` for each text with a character no bundled font has (its first one). */
+function findMissingGlyphs(ctx: LetteringContext, content: PanelText): MissingGlyphError[] {
+  const errors: MissingGlyphError[] = [];
+  const check = (face: LetteringFace, text: string) => {
+    try {
+      ctx.setter.segment(face, normaliseText(text).replace(/\n/g, ' '), ctx.place, text);
+    } catch (error) {
+      if (!(error instanceof MissingGlyphError)) throw error;
+      errors.push(error);
+    }
+  };
   if (content.title !== undefined) check('display', content.title);
   for (const caption of content.captions) check('dialogue', caption.text);
   for (const line of content.dialogue) check(FACE_OF_KIND[line.kind], line.text);
   for (const sfx of content.sfx) check('display', sfx.text);
+  return errors;
 }

@@ -1,4 +1,4 @@
-import type { PanelInputs } from 'storyboard';
+import type { PanelInputs, UpscalePlan } from 'storyboard';
 
 /**
  * Rough USD for one task before any real price is known: $0.02 for one 1-megapixel image at 20
@@ -11,4 +11,16 @@ export const USD_PER_MEGAPIXEL_AT_20_STEPS = 0.02;
 export function estimateTaskCost(inputs: PanelInputs): number {
   const megapixels = (inputs.width * inputs.height) / (1024 * 1024);
   return USD_PER_MEGAPIXEL_AT_20_STEPS * (inputs.steps / 20) * megapixels * inputs.samples;
+}
+
+/**
+ * Rough USD for one upscale task: $0.002 per megapixel of enlarged picture (a super-resolution
+ * pass costs seconds of GPU time, far less than generating). Replaced by observed costs like the
+ * generation estimate.
+ */
+export const USD_PER_UPSCALED_MEGAPIXEL = 0.002;
+
+/** Estimated cost of one upscale task. */
+export function estimateUpscaleCost(plan: UpscalePlan): number {
+  return USD_PER_UPSCALED_MEGAPIXEL * ((plan.width * plan.height) / (1024 * 1024));
 }

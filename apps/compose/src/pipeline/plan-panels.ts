@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { expandPanels, PanelCache, type Story } from 'storyboard';
+import { effectivePpi, expandPanels, PanelCache, type Story, targetPpi } from 'storyboard';
 import { runInOrder } from '../_ordered-pool.js';
 import type { BackendKind } from './backend.js';
-import { estimateTaskCost } from './estimate.js';
+import { estimateTaskCost, estimateUpscaleCost } from './estimate.js';
 import { selectPanels } from './select-panels.js';
 import type { PlannedPanel } from './types.js';
 
@@ -38,13 +38,25 @@ export async function planPanels(
   await runInOrder(
     jobs,
     CACHE_LOOKUPS_IN_FLIGHT,
-    (job) => cache.get(job.cacheKey, job.inputs.samples),
-    async (entry, job) => {
+    async (job) => ({
+      generated: (await cache.get(job.cacheKey, job.inputs.samples)) !== undefined,
+      upscaled: job.upscale ? (await cache.get(job.upscale.cacheKey, 1)) !== undefined : true,
+    }),
+    async (found, job) => {
+      const target = targetPpi(story.generation.upscale, job.print);
+      const final = job.upscale ?? job.inputs;
       panels.push({
         job,
-        cached: entry !== undefined,
+        cached: found.generated && found.upscaled,
         selected: !only || only.has(job.id),
-        estimatedCost: estimateTaskCost(job.inputs),
+        estimatedCost:
+          (found.generated ? 0 : estimateTaskCost(job.inputs)) +
+          (found.upscaled || !job.upscale ? 0 : estimateUpscaleCost(job.upscale)),
+        ppi: {
+          source: Math.round(effectivePpi(job.inputs, job.print)),
+          final: Math.round(effectivePpi(final, job.print)),
+          target,
+        },
       });
     },
   );

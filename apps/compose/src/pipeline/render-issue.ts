@@ -4,9 +4,10 @@ import {
   type RenderResult,
   type Story,
   StoryValidationError,
+  targetPpi,
   writeManifest,
 } from 'storyboard';
-import { LetteringError, UnsafeOutputError } from '../errors.js';
+import { UnsafeOutputError } from '../errors.js';
 import { OUTPUT_FORMATS } from '../options.js';
 import { assertNoLinkedOutputFolders } from '../output-folders.js';
 import { chooseBackend } from './backend.js';
@@ -32,6 +33,7 @@ const refused = (exitCode: ExitCode, message: string, story?: Story): RenderIssu
   manifestPath: undefined,
   outputs: [],
   warnings: [],
+  belowTarget: [],
 });
 
 /** The script, or why it was refused (exit 2, nothing spent). */
@@ -43,8 +45,6 @@ async function validate(
   } catch (error) {
     if (error instanceof StoryValidationError)
       return { refused: refused(ExitCode.Invalid, error.message) };
-    if (error instanceof LetteringError)
-      return { refused: refused(ExitCode.Invalid, `${storyPath}: ${error.message}`) };
     throw error;
   }
 }
@@ -66,7 +66,8 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     return refused(ExitCode.Interrupted, 'Stopped during validation; nothing was sent.');
   }
   if ('refused' in validated) return validated.refused;
-  const { story, lettered } = validated;
+  const { lettered } = validated;
+  const story = options.upscale === false ? withoutUpscale(validated.story) : validated.story;
 
   emit({ type: 'phase', phase: 'expand' });
   const backend = options.backend?.kind ?? chooseBackend({ draft: options.draft, env });
@@ -148,11 +149,26 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     jobs,
     render ?? fromCache(jobs.length, found.images.size),
     new Date(),
+    (job) => targetPpi(story.generation.upscale, job.print),
   );
   manifest.outputs = outputs;
   manifest.composeFingerprint = fingerprint;
   await writeManifest(manifestPath, manifest);
-  return { ...base, exitCode, message, render, outputs, warnings };
+  const belowTarget = manifest.panels
+    .filter((panel) => panel.print.effectivePpi < panel.print.targetPpi)
+    .map((panel) => ({
+      panel: panel.id,
+      ppi: panel.print.effectivePpi,
+      target: panel.print.targetPpi,
+    }))
+    .sort((a, b) => a.ppi - b.ppi);
+  return { ...base, exitCode, message, render, outputs, warnings, belowTarget };
+}
+
+/** The story with its upscale stage turned off (`--no-upscale`). */
+function withoutUpscale(story: Story): Story {
+  const upscale = { ...story.generation.upscale, mode: 'off' as const };
+  return { ...story, generation: { ...story.generation, upscale } };
 }
 
 /** sha256 of each panel's picture in this render, by panel id. */

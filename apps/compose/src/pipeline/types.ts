@@ -56,6 +56,8 @@ export interface RenderIssueOptions {
   env?: NodeJS.ProcessEnv | undefined;
   /** A backend to share (nightly builds); opened and closed here when absent. */
   backend?: RenderBackend | undefined;
+  /** `false` turns the upscale stage off whatever the script says (`--no-upscale`). */
+  upscale?: boolean | undefined;
   /** Replaces compose (tests). @default compose's `composeIssue` */
   compose?: ComposeStep | undefined;
 }
@@ -63,9 +65,13 @@ export interface RenderIssueOptions {
 /** One panel in a plan. */
 export interface PlannedPanel {
   job: PanelJob;
+  /** The panel's final picture (enlarged, when it needs it) is cached. */
   cached: boolean;
   selected: boolean;
+  /** USD for the tasks still to run for it (generation and upscale). */
   estimatedCost: number;
+  /** How it prints, in pixels per inch: as generated, as finally used, and the target. */
+  ppi: { source: number; final: number; target: number };
 }
 
 /** What `renderIssue` returns. */
@@ -81,4 +87,6 @@ export interface RenderIssueResult {
   manifestPath: string | undefined;
   outputs: OutputFile[];
   warnings: string[];
+  /** Panels whose picture prints below the target resolution, lowest first. */
+  belowTarget: Array<{ panel: string; ppi: number; target: number }>;
 }

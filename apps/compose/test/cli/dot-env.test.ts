@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, emulatorEnv, startEmulator } from 'wiro-emulator';
 import { userDotEnvFiles } from '../../src/cli/dot-env.js';
@@ -96,6 +97,6 @@ describe('.env files', () => {
     });
     expect(result.code).toBe(0);
     expect(strangerRequests).toEqual([]);
-    expect(emulator.ledger().acceptedRuns).toBe(1);
+    expect(emulator.ledger().runsByModel[COMICS_FACTORY_MODEL]).toBe(1);
   });
 });

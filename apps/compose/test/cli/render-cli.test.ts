@@ -1,6 +1,8 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { afterEach, describe, expect, it } from 'vitest';
+import { REAL_ESRGAN } from 'wiro-core';
 import { type CliHarness, FIXTURES, startCliHarness } from './_cli.js';
 
 let h: CliHarness;
@@ -9,7 +11,9 @@ afterEach(async () => {
 });
 
 const COMPLETE = join(FIXTURES, 'valid', 'complete.yaml');
-const runs = () => h.emulator.ledger().requests.filter((r) => r.endpoint === 'Run').length;
+/** Generation Runs accepted (upscale Runs are counted apart). */
+const runs = () => h.emulator.ledger().runsByModel[COMICS_FACTORY_MODEL] ?? 0;
+const upscaleRuns = () => h.emulator.ledger().runsByModel[REAL_ESRGAN.model] ?? 0;
 
 describe('render validate', () => {
   it('exits 0 for a valid script', async () => {
@@ -37,7 +41,8 @@ describe('render validate', () => {
     for (const command of ['validate', 'plan', 'render']) {
       const result = await h.run([command, unicode]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/unicode\.yaml: Cannot letter .* in panel cover .*U\+2615/);
+      expect(result.stderr).toMatch(/unicode\.yaml:3:8 title: cannot letter .*U\+2615/);
+      expect(result.stderr).toContain('4 problems');
     }
     expect(h.emulator.ledger().requests).toEqual([]);
     expect(await readdir(h.dir)).toEqual([]);
@@ -88,6 +93,55 @@ describe('render', () => {
     const result = await h.run([COMPLETE, '--only', '2', '--force']);
     expect(result.code).toBe(0);
     expect(runs()).toBe(12 + 4);
+  });
+
+  it('enlarges every panel that would print below 300 ppi on Wiro, once, and --no-upscale lists them instead', async () => {
+    h = await startCliHarness();
+    const plain = await h.run([COMPLETE, '--no-upscale']);
+    expect(plain.code).toBe(0);
+    expect(upscaleRuns()).toBe(0);
+    const low = plain.stdout.match(/low ppi +(\d+) panel\(s\) print below 300 ppi: (.+)/);
+    expect(low?.[2]).toMatch(/^[\w-]+ \d+/);
+    const lowCount = Number(low?.[1]);
+    expect(lowCount).toBeGreaterThan(0);
+
+    const enlarged = await h.run([COMPLETE]);
+    expect(enlarged.code).toBe(0);
+    expect(enlarged.stdout).not.toMatch(/low ppi/);
+    expect(runs()).toBe(12);
+    expect(upscaleRuns()).toBe(lowCount);
+    const manifest = JSON.parse(
+      await readFile(join(h.dir, 'out', 'the-drowned-harbor-003', 'manifest.json'), 'utf8'),
+    );
+    const upscaled = manifest.panels.filter((panel: { upscale?: unknown }) => panel.upscale);
+    expect(upscaled).toHaveLength(lowCount);
+    for (const panel of manifest.panels)
+      expect(panel.print.effectivePpi).toBeGreaterThanOrEqual(300);
+    // Each upscale read the generation task's own output: no download and upload in between.
+    const sources = new Set(h.emulator.ledger().tasks.map((task) => task.sourceTaskid));
+    for (const panel of upscaled) expect(sources).toContain(panel.source.taskid);
+  });
+
+  it('a SIGKILL between generation and upscale neither generates again nor pays for an upscale twice', async () => {
+    h = await startCliHarness();
+    h.emulator.hold({ at: 'task_start' });
+    const killed = await h.run([COMPLETE, '--json', '--concurrency', '2'], {
+      onStdoutLine: (line, kill) => {
+        const event = JSON.parse(line);
+        if (event.type === 'submitted' && event.stage === 'upscale') kill('SIGKILL');
+        if (event.type === 'submitted' && event.stage === 'generate') h.emulator.release();
+      },
+    });
+    expect(killed.code).not.toBe(0);
+    const before = h.emulator.ledger();
+    expect(before.runsByModel[REAL_ESRGAN.model]).toBeGreaterThan(0);
+    h.emulator.release();
+    const resumed = await h.run([COMPLETE]);
+    expect(resumed.code).toBe(0);
+    const after = h.emulator.ledger();
+    expect(after.billedTwice).toEqual([]);
+    // Generations already paid for were not sent again.
+    expect(after.runsByModel[COMICS_FACTORY_MODEL]).toBe(12);
   });
 
   it('resolves the script relative to the folder it was run from', async () => {

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMICS_FACTORY_MODEL } from 'storyboard';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createWiroClient } from 'wiro-core';
+import { createWiroClient, REAL_ESRGAN } from 'wiro-core';
 import { type Emulator, startEmulator } from 'wiro-emulator';
 import { type ComposeStep, renderIssue } from '../../src/pipeline/index.js';
 import { FIXTURES } from '../cli/_cli.js';
@@ -34,6 +35,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const generations = () => emulator.ledger().runsByModel[COMICS_FACTORY_MODEL] ?? 0;
+const upscales = () => emulator.ledger().runsByModel[REAL_ESRGAN.model] ?? 0;
+
 async function render(storyPath: string) {
   const client = createWiroClient({
     apiKey: emulator.apiKey,
@@ -54,12 +58,20 @@ it('skips compose when nothing changed, and re-composes without rendering when o
   const text = await readFile(join(FIXTURES, 'valid', 'complete.yaml'), 'utf8');
   await writeFile(story, text);
 
-  expect((await render(story)).exitCode).toBe(0);
+  const first = await render(story);
+  expect(first.exitCode).toBe(0);
   expect(composeCalls).toBe(1);
-  expect(emulator.ledger().acceptedRuns).toBe(12);
+  expect(generations()).toBe(12);
+  // One upscale per panel that would print below 300 ppi, and none print below it afterwards.
+  const needing = first.plan.filter((panel) => panel.job.upscale !== undefined).length;
+  expect(needing).toBeGreaterThan(0);
+  expect(upscales()).toBe(needing);
+  expect(first.belowTarget).toEqual([]);
+  expect(first.plan.every((panel) => panel.ppi.final >= 300)).toBe(true);
 
   expect((await render(story)).exitCode).toBe(0);
   expect(composeCalls).toBe(1);
+  expect(emulator.ledger().acceptedRuns).toBe(12 + needing);
 
   await writeFile(
     story,
@@ -69,7 +81,7 @@ it('skips compose when nothing changed, and re-composes without rendering when o
   expect(edited.exitCode).toBe(0);
   expect(edited.render?.totals).toMatchObject({ rendered: 0, cached: 12 });
   expect(composeCalls).toBe(2);
-  expect(emulator.ledger().acceptedRuns).toBe(12);
+  expect(emulator.ledger().acceptedRuns).toBe(12 + needing);
 
   await rm(join(dir, 'out', 'the-drowned-harbor-003.txt'));
   await render(story);

@@ -24,4 +24,32 @@ export interface PanelJob {
   variant: number;
   /** sha256 of the model and inputs: the content address of the rendered images. */
   cacheKey: string;
+  /** Where the picture prints. */
+  print: PanelPrint;
+  /** The enlargement on Wiro that brings the picture to the target print resolution, if needed. */
+  upscale: UpscalePlan | undefined;
+}
+
+/** The rectangle a panel's picture covers on the printed page. */
+export interface PanelPrint {
+  /** Width of the rectangle, in inches. */
+  widthIn: number;
+  /** Height of the rectangle, in inches. */
+  heightIn: number;
+  /** The page's resolution, dots per inch. */
+  dpi: number;
+}
+
+/** An upscale task planned for a panel: the generated picture, enlarged on Wiro. */
+export interface UpscalePlan {
+  /** Model id, "owner/name" (inputs as `xinntao/Real-ESRGAN`). */
+  model: string;
+  modelName: string;
+  /** Each side of the picture is multiplied by this. */
+  outscale: number;
+  /** Size of the enlarged picture, in pixels. */
+  width: number;
+  height: number;
+  /** Content address of the enlarged picture: the source picture's key and these settings. */
+  cacheKey: string;
 }

@@ -10,6 +10,11 @@ export interface CacheEntry {
   cost: number;
   /** Every variant, in sample order. */
   files: Array<{ name: string; sha256: string; bytes: number }>;
+  /**
+   * Where Wiro served each variant (they expire): a task chained after this one reads its input
+   * from there instead of an upload, while it still works.
+   */
+  urls?: string[] | undefined;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

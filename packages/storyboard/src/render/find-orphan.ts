@@ -36,7 +36,7 @@ export async function findOrphan(
     const reason = `Task/List could not tell whether a Run was accepted: ${error instanceof Error ? error.message : String(error)}`;
     state.uncertainRuns++;
     journal.write({ type: 'uncertain', key: spec.cacheKey, panel: spec.panel, reason, at: now() });
-    emit({ type: 'uncertain', panel: spec.panel, reason });
+    emit({ type: 'uncertain', panel: spec.panel, stage: spec.stage, reason });
     return { kind: 'unknown', reason };
   }
 }
@@ -54,5 +54,5 @@ export function adoptTask(context: RenderContext, spec: TaskSpec, task: Task): v
     adopted: true,
   });
   state.adoptedTasks++;
-  emit({ type: 'adopted', panel: spec.panel, taskid: task.id });
+  emit({ type: 'adopted', panel: spec.panel, stage: spec.stage, taskid: task.id });
 }

@@ -36,9 +36,16 @@ export async function followTask(
       {
         signal,
         timeoutMs: options.taskTimeoutMs,
-        onStatus: (status) => emit({ type: 'status', panel: spec.panel, taskid, status }),
+        onStatus: (status) =>
+          emit({ type: 'status', panel: spec.panel, stage: spec.stage, taskid, status }),
         onProgress: (p) =>
-          emit({ type: 'progress', panel: spec.panel, taskid, percentage: p.percentage }),
+          emit({
+            type: 'progress',
+            panel: spec.panel,
+            stage: spec.stage,
+            taskid,
+            percentage: p.percentage,
+          }),
       },
     );
     const files: CacheEntry['files'] = [];
@@ -47,7 +54,7 @@ export async function followTask(
         signal,
         onUrlRefresh: () => {
           context.state.urlRefreshes++;
-          emit({ type: 'url-refreshed', panel: spec.panel, taskid });
+          emit({ type: 'url-refreshed', panel: spec.panel, stage: spec.stage, taskid });
         },
       });
       files.push({ name: `${n}.png`, sha256: file.sha256, bytes: file.bytes });
@@ -58,15 +65,23 @@ export async function followTask(
         debugerror: `only ${files.length} of ${spec.samples} outputs`,
       });
     }
-    const entry: CacheEntry = { key: spec.cacheKey, taskid, cost: task.totalCost, files };
+    const entry: CacheEntry = {
+      key: spec.cacheKey,
+      taskid,
+      cost: task.totalCost,
+      files,
+      urls: task.outputs.map((output) => output.url),
+    };
     await cache.put(entry);
     stored = true;
     emit({
       type: 'done',
       panel: spec.panel,
+      stage: spec.stage,
       taskid,
       cost: task.totalCost,
       seconds: task.elapsedSeconds,
+      final: spec.final,
     });
     settle('done');
     return { kind: 'done', task, entry };

@@ -11,8 +11,10 @@ export { buildManifest, type ManifestPanel, type RunManifest, writeManifest } fr
 export { renderPanels } from './render-panels.js';
 export type {
   PanelResult,
+  PanelUpscale,
   RenderEvent,
   RenderOptions,
   RenderResult,
   RenderTotals,
+  TaskStage,
 } from './types.js';

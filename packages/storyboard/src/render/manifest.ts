@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PanelJob } from '../expand/types.js';
+import { effectivePpi } from '../expand/upscale-plan.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { RenderResult } from './types.js';
 
@@ -21,8 +22,33 @@ export interface ManifestPanel {
   taskIds: string[];
   attempts: number;
   cost: number;
-  /** The task that produced the image in use, and what it cost, in whichever run it ran. */
+  /** The task that generated the picture, and what it cost, in whichever run it ran. */
   source: { taskid: string; cost: number } | undefined;
+  /** The upscale on Wiro whose picture is used, when the panel was enlarged. */
+  upscale:
+    | {
+        model: string;
+        modelName: string;
+        outscale: number;
+        taskid: string;
+        cost: number;
+        /** Size of the enlarged picture, in pixels. */
+        width: number;
+        height: number;
+      }
+    | undefined;
+  /** How the picture prints: its rectangle on the page and its effective resolution. */
+  print: {
+    widthIn: number;
+    heightIn: number;
+    /** Pixels of the picture in use (the enlarged one when there is one). */
+    finalWidth: number;
+    finalHeight: number;
+    /** Pixels per inch of the picture in use, on its rectangle. */
+    effectivePpi: number;
+    /** The resolution aimed for (`generation.upscale.ppi`, at most the page dpi). */
+    targetPpi: number;
+  };
   seconds: number;
   image: string | undefined;
   sha256: string | undefined;
@@ -48,6 +74,7 @@ export function buildManifest(
   jobs: PanelJob[],
   result: RenderResult,
   createdAt: Date,
+  targetPpi: (job: PanelJob) => number,
 ): RunManifest {
   const byId = new Map(result.panels.map((p) => [p.id, p]));
   return {
@@ -73,6 +100,19 @@ export function buildManifest(
         attempts: panel?.attempts ?? 0,
         cost: panel?.cost ?? 0,
         source: panel?.source,
+        upscale:
+          panel?.upscale && job.upscale
+            ? {
+                model: job.upscale.model,
+                modelName: job.upscale.modelName,
+                outscale: job.upscale.outscale,
+                taskid: panel.upscale.taskid,
+                cost: panel.upscale.cost,
+                width: job.upscale.width,
+                height: job.upscale.height,
+              }
+            : undefined,
+        print: printOf(job, panel?.upscale !== undefined, targetPpi(job)),
         seconds: panel?.seconds ?? 0,
         image: panel?.image,
         sha256: panel?.sha256,
@@ -82,6 +122,20 @@ export function buildManifest(
     totals: result.totals,
     stopped: result.stopped,
     outputs: [],
+  };
+}
+
+/** Where a panel's picture prints and at what resolution. */
+function printOf(job: PanelJob, upscaled: boolean, target: number): ManifestPanel['print'] {
+  const final = upscaled && job.upscale ? job.upscale : job.inputs;
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    widthIn: round(job.print.widthIn),
+    heightIn: round(job.print.heightIn),
+    finalWidth: final.width,
+    finalHeight: final.height,
+    effectivePpi: Math.round(effectivePpi(final, job.print)),
+    targetPpi: target,
   };
 }
 

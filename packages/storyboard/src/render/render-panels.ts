@@ -2,52 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import type { PanelJob } from '../expand/types.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import { Budget } from './budget.js';
-import { type CacheEntry, PanelCache } from './cache.js';
+import { PanelCache } from './cache.js';
 import { RenderAbortError } from './errors.js';
 import { Journal, type PendingTask } from './journal.js';
+import { type CachedPanel, pictured, renderPanel, resultOf } from './render-panel.js';
 import { type RenderContext, RenderState } from './render-state.js';
-import { runTask, type TaskRun } from './run-task.js';
-import { generationTask } from './task-spec.js';
 import type { PanelResult, RenderEvent, RenderOptions, RenderResult } from './types.js';
-
-/** A panel result with everything not given left empty. */
-function resultOf(job: PanelJob, partial: Partial<PanelResult>): PanelResult {
-  return {
-    id: job.id,
-    page: job.page,
-    slot: job.slot,
-    cacheKey: job.cacheKey,
-    status: 'skipped',
-    image: undefined,
-    images: [],
-    sha256: undefined,
-    taskIds: [],
-    attempts: 0,
-    cost: 0,
-    seconds: 0,
-    error: undefined,
-    source: undefined,
-    ...partial,
-  };
-}
-
-/** The result of a panel whose pictures are in the cache. */
-function pictured(
-  cache: PanelCache,
-  job: PanelJob,
-  entry: CacheEntry,
-  partial: Partial<PanelResult>,
-): PanelResult {
-  const images = entry.files.map((_, n) => cache.imagePath(job.cacheKey, n));
-  const chosen = Math.min(job.variant, images.length - 1);
-  return resultOf(job, {
-    image: images[chosen],
-    images,
-    sha256: entry.files[chosen]?.sha256,
-    source: { taskid: entry.taskid, cost: entry.cost },
-    ...partial,
-  });
-}
 
 /** Journalled tasks of earlier processes, by cache key. */
 function pendingByKey(journal: Journal): Map<string, PendingTask[]> {
@@ -57,14 +17,16 @@ function pendingByKey(journal: Journal): Map<string, PendingTask[]> {
 }
 
 /**
- * Renders panel jobs through Wiro and returns where each image is.
+ * Renders panel jobs through Wiro and returns where each image is: the generated picture, or its
+ * enlargement when the job plans an upscale (generation → upscale is one chain per panel, in one
+ * concurrency slot, every task cached, journalled and budgeted the same way).
  *
- * Never pays twice for the same picture: finished images live in a content-addressed cache, every
- * accepted Run is journalled (and flushed) before it is waited on, so a later run re-attaches to
- * it, and failed tasks (which Wiro does not bill) are retried as new tasks up to `maxAttempts`.
- * Stops submitting before `maxCost` would be passed. On abort it stops every task on the server
- * and rejects with {@link RenderAbortError}; when Wiro refuses the account (auth, balance) it
- * stops submitting and rejects with that error.
+ * Never pays twice for the same picture: finished pictures live in a content-addressed cache,
+ * every Run is journalled (and flushed) before it is sent and once accepted, so a later run
+ * re-attaches to it or finds it on Wiro, and failed tasks (which Wiro does not bill) are retried
+ * as new tasks up to `maxAttempts`. Stops submitting before `maxCost` would be passed. On abort it
+ * stops every task on the server and rejects with {@link RenderAbortError}; when Wiro refuses the
+ * account (auth, balance) it stops submitting and rejects with that error.
  */
 export async function renderPanels(
   jobs: PanelJob[],
@@ -91,36 +53,48 @@ export async function renderPanels(
     emit,
     now,
   };
+  const finish = (index: number, result: PanelResult) => {
+    panels[index] = result;
+    options.onPanel?.(result);
+  };
 
   const wanted = (job: PanelJob) => !options.only || options.only.has(job.id);
   const panels = new Array<PanelResult>(jobs.length);
-  const toRender: number[] = [];
+  const toRender: Array<{ index: number; cached: CachedPanel }> = [];
   for (const [index, job] of jobs.entries()) {
     // One at a time: each lookup reads and hashes a picture of a megabyte or more.
-    const entry =
-      options.force && wanted(job) ? undefined : await cache.get(job.cacheKey, job.inputs.samples);
-    if (entry) {
+    const fresh = options.force === true && wanted(job);
+    const lookup = async (key: string | undefined, samples: number) =>
+      key === undefined || fresh ? undefined : cache.get(key, samples);
+    const cached: CachedPanel = {
+      generated: await lookup(job.cacheKey, job.inputs.samples),
+      upscaled: await lookup(job.upscale?.cacheKey, 1),
+    };
+    const final = job.upscale === undefined ? cached.generated : cached.upscaled;
+    if (cached.generated && final) {
       emit({ type: 'cached', panel: job.id });
-      panels[index] = pictured(cache, job, entry, { status: 'cached' });
+      finish(
+        index,
+        pictured(context, job, cached.generated, cached.upscaled, { status: 'cached' }),
+      );
     } else if (!wanted(job)) {
-      panels[index] = resultOf(job, { status: 'skipped', error: 'not selected and not cached' });
-    } else toRender.push(index);
+      finish(index, resultOf(job, { status: 'skipped', error: 'not selected and not cached' }));
+    } else toRender.push({ index, cached });
   }
   // Panels with tasks an earlier process may have left running go first, so re-attaching to (or
   // adopting) them takes the first slots and never pushes the tasks in flight past the limit.
-  const hasPending = (index: number) =>
-    context.pending.has(jobs[index]!.cacheKey) || context.intents.has(jobs[index]!.cacheKey);
+  const keysOf = (job: PanelJob) => [job.cacheKey, job.upscale?.cacheKey ?? ''];
+  const hasPending = ({ index }: { index: number }) =>
+    keysOf(jobs[index] as PanelJob).some(
+      (key) => context.pending.has(key) || context.intents.has(key),
+    );
   toRender.sort((a, b) => Number(hasPending(b)) - Number(hasPending(a)));
   try {
     await Promise.all(
-      toRender.map(async (index) => {
-        const job = jobs[index]!;
+      toRender.map(async ({ index, cached }) => {
+        const job = jobs[index] as PanelJob;
         emit({ type: 'queued', panel: job.id });
-        panels[index] = await context.limit.run(async () => {
-          const startedJob = now();
-          const run = await runTask(context, generationTask(job));
-          return panelResult(cache, job, run, (now() - startedJob) / 1000);
-        });
+        finish(index, await context.limit.run(() => renderPanel(context, job, cached)));
       }),
     );
   } finally {
@@ -147,18 +121,4 @@ export async function renderPanels(
     },
     stopped: context.state.stopped === 'budget' ? 'budget' : undefined,
   };
-}
-
-/** A panel's result from how its task ran. */
-function panelResult(cache: PanelCache, job: PanelJob, run: TaskRun, seconds: number): PanelResult {
-  const common = { taskIds: run.taskIds, attempts: run.attempts, seconds };
-  if (run.status === 'done' && run.entry) {
-    return pictured(cache, job, run.entry, { ...common, status: 'rendered', cost: run.cost });
-  }
-  // Failed tasks are not billed.
-  return resultOf(job, {
-    ...common,
-    status: run.status === 'done' ? 'failed' : run.status,
-    error: run.reason,
-  });
 }

@@ -43,7 +43,11 @@ type AttemptOutcome =
  * The caller holds a slot of the concurrency limit meanwhile, so the budget check here never
  * lets tasks waiting for a slot pass it together.
  */
-export async function runTask(context: RenderContext, spec: TaskSpec): Promise<TaskRun> {
+export async function runTask(
+  context: RenderContext,
+  spec: TaskSpec,
+  limits: { maxAttempts?: number } = {},
+): Promise<TaskRun> {
   const { options, state, emit } = context;
   const run: TaskRun = {
     status: 'failed',
@@ -74,7 +78,8 @@ export async function runTask(context: RenderContext, spec: TaskSpec): Promise<T
   };
 
   const pending = context.pending.get(spec.cacheKey)?.splice(0) ?? [];
-  for (const task of pending) emit({ type: 'reattached', panel: spec.panel, taskid: task.taskid });
+  for (const task of pending)
+    emit({ type: 'reattached', panel: spec.panel, stage: spec.stage, taskid: task.taskid });
   const reattached = await follow(pending);
   if (reattached) return reattached;
 
@@ -85,7 +90,7 @@ export async function runTask(context: RenderContext, spec: TaskSpec): Promise<T
     if (adopted) return adopted;
   }
 
-  const maxAttempts = options.maxAttempts ?? 3;
+  const maxAttempts = limits.maxAttempts ?? options.maxAttempts ?? 3;
   let refusals = 0;
   while (run.attempts < maxAttempts) {
     const outcome = await attempt(context, spec, run, follow);
@@ -108,11 +113,16 @@ export async function runTask(context: RenderContext, spec: TaskSpec): Promise<T
       case 'rejected':
       case 'failed':
         run.reason = outcome.reason;
-        emit({ type: 'retry', panel: spec.panel, reason: outcome.reason, attempt: run.attempts });
+        emit({
+          type: 'retry',
+          panel: spec.panel,
+          stage: spec.stage,
+          reason: outcome.reason,
+          attempt: run.attempts,
+        });
         break;
     }
   }
-  emit({ type: 'failed', panel: spec.panel, reason: run.reason ?? 'no attempt left' });
   return end('failed');
 }
 
@@ -175,7 +185,13 @@ async function attempt(
     return { kind: 'rejected', reason: submitted.reason };
   }
   run.taskIds.push(submitted.taskid);
-  emit({ type: 'submitted', panel: spec.panel, taskid: submitted.taskid, attempt: run.attempts });
+  emit({
+    type: 'submitted',
+    panel: spec.panel,
+    stage: spec.stage,
+    taskid: submitted.taskid,
+    attempt: run.attempts,
+  });
   const followed = await followTask(context, spec, submitted.taskid, submitted.token);
   if (followed.kind === 'done') {
     context.limit.succeeded();

@@ -1,23 +1,38 @@
 import type { WiroClient } from 'wiro-core';
 import type { PanelCache } from './cache.js';
 
+/** Which task of a panel's chain an event is about. */
+export type TaskStage = 'generate' | 'upscale';
+
 /** Progress and outcome events of a render, for a progress display or a JSON log. */
 export type RenderEvent =
   | { type: 'queued'; panel: string }
+  /** The panel's final picture was already in the cache. */
   | { type: 'cached'; panel: string }
-  | { type: 'submitted'; panel: string; taskid: string; attempt: number }
-  | { type: 'reattached'; panel: string; taskid: string }
+  | { type: 'submitted'; panel: string; stage: TaskStage; taskid: string; attempt: number }
+  | { type: 'reattached'; panel: string; stage: TaskStage; taskid: string }
   /** A task found on Wiro for a Run whose outcome was unknown, used instead of a new Run. */
-  | { type: 'adopted'; panel: string; taskid: string }
+  | { type: 'adopted'; panel: string; stage: TaskStage; taskid: string }
   /** A Run may have been accepted and Task/List could not tell: it may be billed twice. */
-  | { type: 'uncertain'; panel: string; reason: string }
+  | { type: 'uncertain'; panel: string; stage: TaskStage; reason: string }
   /** A picture's output URL had expired; Task/Detail gave a fresh one. */
-  | { type: 'url-refreshed'; panel: string; taskid: string }
-  | { type: 'status'; panel: string; taskid: string; status: string }
-  | { type: 'progress'; panel: string; taskid: string; percentage: number }
-  | { type: 'done'; panel: string; taskid: string; cost: number; seconds: number }
-  | { type: 'retry'; panel: string; reason: string; attempt: number }
+  | { type: 'url-refreshed'; panel: string; stage: TaskStage; taskid: string }
+  | { type: 'status'; panel: string; stage: TaskStage; taskid: string; status: string }
+  | { type: 'progress'; panel: string; stage: TaskStage; taskid: string; percentage: number }
+  /** A task's pictures are cached; `final` when they are the panel's final picture. */
+  | {
+      type: 'done';
+      panel: string;
+      stage: TaskStage;
+      taskid: string;
+      cost: number;
+      seconds: number;
+      final: boolean;
+    }
+  | { type: 'retry'; panel: string; stage: TaskStage; reason: string; attempt: number }
   | { type: 'failed'; panel: string; reason: string }
+  /** The upscale could not be done: the panel keeps its generated picture, at a lower ppi. */
+  | { type: 'upscale-skipped'; panel: string; reason: string }
   | { type: 'concurrency'; limit: number; reason: string }
   | { type: 'cost'; spent: number; committed: number; maxCost: number | undefined }
   | { type: 'budget'; panel: string; spent: number; estimate: number; maxCost: number };
@@ -66,6 +81,11 @@ export interface RenderOptions {
   /** Stop submitting, stop tasks on the server, and reject with an abort error. */
   signal?: AbortSignal | undefined;
   onEvent?: ((event: RenderEvent) => void) | undefined;
+  /**
+   * Called as soon as each panel's picture is final (rendered, cached, failed or skipped), so
+   * its page can be composed while other panels are still rendering.
+   */
+  onPanel?: ((panel: PanelResult) => void) | undefined;
   /** Clock for durations. @default Date.now */
   now?: (() => number) | undefined;
 }
@@ -87,10 +107,22 @@ export interface PanelResult {
   attempts: number;
   /** USD billed for this panel in this run (0 when it came from the cache). */
   cost: number;
-  /** The task whose images are used and what it cost when it ran (this run or an earlier one). */
+  /** The task that generated the picture and what it cost (in this run or an earlier one). */
   source: { taskid: string; cost: number } | undefined;
+  /** The upscale task whose picture is used (`image`), when the panel was enlarged. */
+  upscale: PanelUpscale | undefined;
   seconds: number;
   error: string | undefined;
+}
+
+/** The enlargement of a panel's generated picture on Wiro. */
+export interface PanelUpscale {
+  taskid: string;
+  /** USD the upscale task cost (in this run or an earlier one). */
+  cost: number;
+  /** Path of the generated (source) picture. */
+  sourceImage: string;
+  sourceSha256: string;
 }
 
 /** Totals of a render. */

@@ -18,11 +18,12 @@ export {
 } from './layouts.js';
 export type { StoryLimits } from './limits.js';
 export { STORY_LIMITS } from './limits.js';
+export { type LetteredTextPlace, locateLetteredText } from './locate-text.js';
 export { toLanguageIso } from './normalise.js';
 export type { ParseStoryOptions, SafeParseStoryResult } from './parse.js';
 export { parseStory, safeParseStory } from './parse.js';
 export type { StoryDocument, StoryInput } from './schema.js';
-export { DEFAULT_SEED, storySchema } from './schema.js';
+export { DEFAULT_SEED, DEFAULT_UPSCALE_PPI, storySchema } from './schema.js';
 export type { Shot } from './shots.js';
 export { normaliseShot, SHOTS } from './shots.js';
 export { createSlug } from './slug.js';
@@ -47,6 +48,7 @@ export type {
   SoundEffect,
   StagePosition,
   Story,
+  UpscaleSettings,
 } from './types.js';
 export type {
   AgeRating,

@@ -3,11 +3,13 @@
  * shots canonical, ids assigned, slug derived. Pure; expects input that passed every check.
  */
 
+import { REAL_ESRGAN } from 'wiro-core';
 import type { z } from 'zod';
 import { COMICS_FACTORY_TRIGGER } from './comics-model.js';
 import { chooseDefaultLayout } from './layouts.js';
 import { convertLengthToMm } from './lengths.js';
 import {
+  DEFAULT_UPSCALE_PPI,
   generationSchema,
   type layoutSchema,
   type panelSchema,
@@ -33,10 +35,12 @@ import type {
   SoundEffect,
   StagePosition,
   Story,
+  UpscaleSettings,
 } from './types.js';
 import type { ColorMode } from './vocabulary.js';
 
 type LayoutDocument = z.output<typeof layoutSchema>;
+type GenerationDocument = z.output<typeof generationSchema>;
 type PanelDocument = Exclude<z.output<typeof panelSchema>, string>;
 type CoverDocument = Exclude<NonNullable<StoryDocument['cover']>, string>;
 type ArtDocument = Omit<PanelDocument, 'id' | 'dialogue'> | CoverDocument;
@@ -88,7 +92,15 @@ export function normaliseGeneration(doc: StoryDocument): GenerationSettings {
     seedMode: settings.seedMode,
     maxSide: settings.maxSide,
     megapixels: settings.megapixels,
+    upscale: normaliseUpscale(settings.upscale),
   };
+}
+
+/** `generation.upscale` as a mode with every setting filled in. */
+function normaliseUpscale(upscale: GenerationDocument['upscale']): UpscaleSettings {
+  const defaults = { model: REAL_ESRGAN.model, modelName: undefined, ppi: DEFAULT_UPSCALE_PPI };
+  if (upscale === 'auto' || upscale === 'off') return { mode: upscale, ...defaults };
+  return { mode: 'auto', model: upscale.model, modelName: upscale.modelName, ppi: upscale.ppi };
 }
 
 /** Page size and print settings with defaults; custom sizes in millimetres. */

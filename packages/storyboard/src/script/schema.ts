@@ -4,6 +4,7 @@
  * included; `normalise.ts` turns a validated script into the canonical `Story`.
  */
 
+import { REAL_ESRGAN } from 'wiro-core';
 import { z } from 'zod';
 import { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER } from './comics-model.js';
 import { LAYOUT_TEMPLATES } from './layouts.js';
@@ -73,6 +74,36 @@ const credit = (role: string) =>
     .optional()
     .describe(`Who is credited as ${role}: a name or a list of names.`);
 
+/** The print resolution `upscale: auto` aims for, in pixels per inch. */
+export const DEFAULT_UPSCALE_PPI = 300;
+
+/** When and how panels are enlarged on Wiro before they are laid out. */
+const upscaleSchema = oneOf(
+  [
+    choice(['auto', 'off'], 'upscale mode'),
+    strictObject({
+      model: z
+        .string()
+        .max(100)
+        .regex(/^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/, {
+          error: (iss) =>
+            `expected a Wiro model id \`owner/name\`, got ${describeValue(iss.input)}`,
+        })
+        .default(REAL_ESRGAN.model)
+        .describe('Wiro model that enlarges the pictures (inputs as xinntao/Real-ESRGAN).'),
+      modelName: choice(REAL_ESRGAN.modelNames, 'Real-ESRGAN model name')
+        .optional()
+        .describe(
+          'Real-ESRGAN weights (default by factor: RealESRGAN_x2plus up to 2×, else RealESRGAN_x4plus).',
+        ),
+      ppi: integer(72, 1200, 'Print resolution to reach, in pixels per inch.').default(
+        DEFAULT_UPSCALE_PPI,
+      ),
+    }),
+  ],
+  '`auto`, `off`, or a map with `model`, `modelName`, `ppi`',
+);
+
 /** Image-model settings (`generation:` or its alias `render:`). */
 export const generationSchema = strictObject({
   model: z
@@ -113,6 +144,11 @@ export const generationSchema = strictObject({
     4.2,
     'Image area per panel in megapixels (default about 1, Flux native).',
   ).optional(),
+  upscale: upscaleSchema
+    .default('auto')
+    .describe(
+      `\`auto\` (default): panels that would print below ${DEFAULT_UPSCALE_PPI} ppi are enlarged on Wiro (${REAL_ESRGAN.model}); \`off\`; or a map with \`model\`, \`modelName\`, \`ppi\`.`,
+    ),
 });
 
 /** Page size and print settings, or just a size name. */

@@ -49,6 +49,20 @@ export interface GenerationSettings {
   maxSide: number;
   /** Image area per panel in megapixels; `undefined` means about 1 (1024 × 1024). */
   megapixels: number | undefined;
+  /** Whether and how panels below the target print resolution are enlarged on Wiro. */
+  upscale: UpscaleSettings;
+}
+
+/** The `generation.upscale` setting, with defaults. */
+export interface UpscaleSettings {
+  /** `auto`: enlarge every panel that would print below `ppi`; `off`: never. @default 'auto' */
+  mode: 'auto' | 'off';
+  /** @default 'xinntao/Real-ESRGAN' */
+  model: string;
+  /** Real-ESRGAN weights; chosen by factor when `undefined`. */
+  modelName: string | undefined;
+  /** Print resolution to reach (never above the page's dpi). @default 300 */
+  ppi: number;
 }
 
 /** Physical page settings; lengths in millimetres. */

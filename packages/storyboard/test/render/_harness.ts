@@ -36,6 +36,8 @@ export function makeJobs(
       inputs,
       variant: 0,
       cacheKey: computeCacheKey(model, inputs),
+      print: { widthIn: 256 / 300, heightIn: 256 / 300, dpi: 300 },
+      upscale: undefined,
     };
   });
 }

@@ -38,6 +38,7 @@ describe('defaults', () => {
       seedMode: 'derived',
       maxSide: 2048,
       megapixels: undefined,
+      upscale: { mode: 'auto', model: 'xinntao/Real-ESRGAN', modelName: undefined, ppi: 300 },
     });
     expect(DEFAULT_SEED).toBe(93080474);
   });

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { delay } from '../delay.js';
 import type { InjectedFault } from '../faults.js';
-import { parseFilePath } from '../files.js';
+import { FILE_EXPIRED, findLiveFile } from '../files.js';
 import { dropConnection, proxyErrorPage, sendBytes, storageErrorXml } from '../http-send.js';
 import type { EmulatorState } from '../state.js';
 
@@ -37,21 +37,17 @@ export async function serveDownload(
       await delay(state.scheduler, fault.delayMs);
       break;
     case 'expired':
-      notFound(res, 'The requested file has expired.');
+      notFound(res, FILE_EXPIRED);
       return 404;
     default:
       break;
   }
-  const location = parseFilePath(pathname);
-  const file = location && state.files.get(location.folder, location.name);
-  if (!file) {
-    notFound(res, 'The specified key does not exist.');
+  const found = findLiveFile(state.files, pathname, state.options.now());
+  if ('missing' in found) {
+    notFound(res, found.missing);
     return 404;
   }
-  if (file.expiresAt !== undefined && state.options.now() >= file.expiresAt) {
-    notFound(res, 'The requested file has expired.');
-    return 404;
-  }
+  const { file } = found;
   const headers = {
     'content-type': file.contentType,
     'content-length': String(file.bytes.length),

@@ -8,6 +8,7 @@ import { planLifecycle } from '../lifecycle.js';
 import { findModel, modelSlug, validateRunInputs } from '../model-catalog.js';
 import { errorReply, okReply, type RouteContext, type RouteReply } from '../reply.js';
 import type { EmulatorState } from '../state.js';
+import { planUpscale } from '../upscale-input.js';
 
 /**
  * The inputs as Wiro keeps them in `parameters`: every field as sent (JSON values keep their
@@ -50,6 +51,8 @@ export async function handleRun(
   if (!model) return errorReply(WiroErrorCode.NotFound, 'slug-owner-project-not-exist');
   const checked = validateRunInputs(model, body.fields);
   if (!checked.ok) return errorReply(WiroErrorCode.General, checked.message);
+  const upscale =
+    model.kind === 'upscale' ? await planUpscale(state, checked.parameters) : undefined;
   // Read before the checks below, which must not be split by an await (the limit would leak).
   const received = await receivedParameters(state, body);
 
@@ -82,15 +85,18 @@ export async function handleRun(
     projectId: state.projectIdOf(context.apiKey),
     received,
     parameters: checked.parameters,
-    inputKey: computeInputKey(modelSlug(model), checked.parameters),
+    inputKey: computeInputKey(modelSlug(model), upscale?.keyInputs ?? checked.parameters),
     callbackUrl: checked.callbackUrl,
     plan: planLifecycle({
       queueMs: state.options.queueMs,
-      taskMs: state.options.taskMs,
+      taskMs: upscale?.taskMs ?? state.options.taskMs,
       steps: Number(checked.parameters.steps ?? 20),
-      fault,
+      // An unreadable input ends the task in task_error, like the fault of that name.
+      fault: fault ?? (upscale?.failure ? 'taskError' : undefined),
     }),
     fault,
+    source: upscale?.source,
+    failure: upscale?.failure,
   });
   return {
     ...okReply({ taskid: task.id, socketaccesstoken: task.token }, task.id),
