@@ -74,6 +74,6 @@ export function sheetArt(planned: PlannedSheet, panels: ReadonlyMap<string, stri
     if (input === undefined || slot === undefined) {
       throw new MissingPanelError({ page: sheet.page.number, panel: panel.id }, undefined);
     }
-    return { panel: panel.id, input, rect: slot.image, frame: slot.cell, focus: panel.focus };
+    return { panel: panel.id, input, rect: slot.art, frame: slot.cell, focus: panel.focus };
   });
 }

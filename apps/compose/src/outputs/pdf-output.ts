@@ -14,7 +14,7 @@ export function createPdfOutput(context: OutputContext): OutputWriter {
       await pdf.addPage({
         geometry: planned.geometry,
         jpeg: image.jpeg as Buffer,
-        lettering: planned.lettering,
+        lettering: image.lettering ?? planned.lettering,
         label: planned.label,
         title: planned.title,
       });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   buildManifest,
+  type ManifestPage,
   type RenderResult,
   type Story,
   StoryValidationError,
@@ -113,6 +114,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   let message: string | undefined;
   let outputs: OutputFile[] = [];
   let warnings: string[] = [];
+  let pages: ManifestPage[] = [];
   let fingerprint: string | undefined;
   if (render?.stopped === 'budget') {
     exitCode = ExitCode.BudgetReached;
@@ -140,7 +142,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
       },
       emit,
     );
-    ({ outputs, warnings } = composed);
+    ({ outputs, warnings, pages } = composed);
     if (exitCode === ExitCode.Done) fingerprint = composed.fingerprint;
   }
 
@@ -153,6 +155,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   );
   manifest.outputs = outputs;
   manifest.composeFingerprint = fingerprint;
+  manifest.pages = pages;
   await writeManifest(manifestPath, manifest);
   const belowTarget = manifest.panels
     .filter((panel) => panel.print.effectivePpi < panel.print.targetPpi)

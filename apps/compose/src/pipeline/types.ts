@@ -1,4 +1,11 @@
-import type { PanelJob, RenderEvent, RenderResult, RunManifest, Story } from 'storyboard';
+import type {
+  ManifestPage,
+  PanelJob,
+  RenderEvent,
+  RenderResult,
+  RunManifest,
+  Story,
+} from 'storyboard';
 import type { LetteredSheet } from '../letter-issue.js';
 import type { OutputFormat } from '../options.js';
 import type { BackendKind, RenderBackend } from './backend.js';
@@ -17,7 +24,12 @@ export type ComposeStep = (
     lettered: readonly LetteredSheet[];
     signal?: AbortSignal | undefined;
   },
-) => Promise<{ outputs: OutputFile[]; warnings: string[] }>;
+) => Promise<{
+  outputs: OutputFile[];
+  warnings: string[];
+  /** Geometry of every page composed, for the manifest. */
+  pages?: ManifestPage[];
+}>;
 
 /** The pipeline's steps, as reported in `phase` events. */
 export type IssuePhase = 'validate' | 'expand' | 'render' | 'compose' | 'manifest';

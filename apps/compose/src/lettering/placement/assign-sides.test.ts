@@ -1,10 +1,10 @@
 import type { Character, DialogueLine, Story } from 'storyboard';
 import { parseStory } from 'storyboard';
 import { describe, expect, it } from 'vitest';
-import { createFontSet } from '../fonts/font-set.js';
-import { pageGeometry } from '../geometry.js';
-import { layoutLettering } from './layout-lettering.js';
-import { assignSides } from './letter-panel.js';
+import { createFontSet } from '../../fonts/font-set.js';
+import { pageGeometry } from '../../geometry.js';
+import { layoutLettering } from '../layout-lettering.js';
+import { assignSides } from './assign-sides.js';
 
 const line = (speaker: string, position: DialogueLine['position'] = 'auto'): DialogueLine => ({
   speaker,
