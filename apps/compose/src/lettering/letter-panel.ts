@@ -8,7 +8,7 @@ import { type CaptionDraft, captionItem, captionStroke, setCaption } from './cap
 import { assignSides } from './placement/assign-sides.js';
 import { findSpot, type Spot } from './placement/find-spot.js';
 import { readingKey, readsAfter } from './placement/reading-order.js';
-import { locateSpeakers } from './placement/speaker.js';
+import { locateSpeakers, type Speaker } from './placement/speaker.js';
 import { aimTail } from './placement/tail.js';
 import {
   draftSoundEffects,
@@ -46,7 +46,7 @@ export interface PlacementMode {
 export interface LetteredPanel {
   /** In reading order; sound effects slotted in where they sit. */
   items: LetteringItem[];
-  /** Part of the panel's area the lettering covers. */
+  /** Part of the panel's height covered from the top by captions and balloons in its top half. */
   coverage: number;
   /** Sound effects that had to overlap other lettering. */
   collisions: number;
@@ -132,7 +132,8 @@ export function letterPanel(
     if (draft === undefined) return wordTooWide(line.text);
     const { w, h } = balloonSize(draft);
     if (w > inner.w + 0.01) return wordTooWide(line.text);
-    const speaker = speakers[index]?.point as Point;
+    const located = speakers[index] as Speaker;
+    const speaker = located.point;
     // Above the speaker, as high as the panel allows: later balloons keep room below.
     const prefer =
       line.position === 'auto'
@@ -142,7 +143,8 @@ export function letterPanel(
     if (spot === undefined) return noRoom(line.text);
     const cx = spot.rect.x + w / 2;
     const cy = spot.rect.y + h / 2;
-    const tail = aimTail(balloonOutline(draft, cx, cy), speaker, map, inner, placed, em);
+    const outline = balloonOutline(draft, cx, cy);
+    const tail = aimTail(outline, speaker, map, inner, placed, em, !located.located);
     const item = balloonItem(ctx, draft, cx, cy, tail && { ...tail, speaker }, region);
     add(item);
     if (tail !== undefined) tails.push([tail.base, tail.tip]);
@@ -191,8 +193,9 @@ export function letterPanel(
   }
 
   const items = slotInEffects(text, effects, ctx.direction, region);
-  const covered = items.reduce((sum, item) => sum + item.body.w * item.body.h, 0);
-  return { items, coverage: covered / (region.w * region.h), collisions };
+  const upper = text.filter((i) => i.kind !== 'title' && i.body.y < region.y + region.h / 2);
+  const reach = Math.max(region.y, ...upper.map((i) => i.body.y + i.body.h));
+  return { items, coverage: (reach - region.y) / region.h, collisions };
 }
 
 /** Whether a step returned an `Overflow` instead of an item. */

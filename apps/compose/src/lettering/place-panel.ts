@@ -58,7 +58,9 @@ export function placePanel(
     fallback ??= result;
   }
   if (fallback !== undefined) return { items: fallback.items, warnings: [] };
-  for (const mode of artAware ? [EDGES, ANYWHERE] : [ANYWHERE]) {
+  // Edges only help to keep off busy art; a picture with none letters as if unseen.
+  const busyArt = artAware && measureBusyArea(map, map.region) > 0;
+  for (const mode of busyArt ? [EDGES, ANYWHERE] : [ANYWHERE]) {
     const result = attempt(minFontSizePt, mode);
     if (isOverflow(result)) {
       overflow = result;

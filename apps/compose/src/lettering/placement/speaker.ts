@@ -17,6 +17,8 @@ export type SpeakerSource = 'at' | 'side' | 'busy' | 'default' | 'off-panel';
 export interface Speaker {
   point: Point;
   source: SpeakerSource;
+  /** Whether the head's height is known (from `at`, or a figure in the art), not assumed. */
+  located: boolean;
 }
 
 /** `at: left | center | right` as fractions across the picture. */
@@ -43,7 +45,7 @@ export function locateSpeakers(
   return lines.map((line, index) => {
     const at = line.at;
     if (at?.y !== undefined) {
-      return { point: toCanvas(region, at.x, at.y), source: 'at' };
+      return { point: toCanvas(region, at.x, at.y), source: 'at', located: true };
     }
     const side = characters[line.speaker]?.side;
     const x = at?.x ?? SIDE_X[side ?? (sides[index] as Side)];
@@ -53,6 +55,7 @@ export function locateSpeakers(
         return {
           point: toCanvas(region, x < 0.5 ? -0.05 : 1.05, DEFAULT_HEAD_Y),
           source: 'off-panel',
+          located: true,
         };
       }
     }
@@ -62,6 +65,7 @@ export function locateSpeakers(
       return {
         point: toCanvas(region, x, DEFAULT_HEAD_Y),
         source: at !== undefined || side !== undefined ? 'side' : 'default',
+        located: false,
       };
     }
     const head = figure.bounds.y + HEAD_FROM_TOP * figure.bounds.h;
@@ -69,6 +73,7 @@ export function locateSpeakers(
     return {
       point: { x: source === 'side' ? region.x + x * region.w : figure.cx, y: head },
       source,
+      located: true,
     };
   });
 }

@@ -19,11 +19,14 @@ const STOP_BEFORE_HEAD = 0.8;
 const MIN_TAIL = 0.9;
 /** Longest tail, as a part of the panel's diagonal. */
 const MAX_TAIL = 0.4;
+/** Longest tail toward a speaker whose place is only a guess, in ems. */
+const MAX_GUESSED_TAIL = 2.2;
 
 /**
  * The tail of a balloon (`outline`: its ellipse with any puffs or spikes) aimed at `speaker`,
  * kept inside `inner` and out of `obstacles`; `undefined` when the speaker is under the balloon
- * or there is no room for a tail.
+ * or there is no room for a tail. A `guessed` speaker (nothing placed them) gets a short tail
+ * pointing their way.
  */
 export function aimTail(
   outline: Ellipse,
@@ -32,6 +35,7 @@ export function aimTail(
   inner: Rect,
   obstacles: readonly Rect[],
   sizePx: number,
+  guessed = false,
 ): TailLine | undefined {
   const base = pointOnEllipse(outline, angleToward(outline, speaker));
   const dx = speaker.x - base.x;
@@ -45,7 +49,7 @@ export function aimTail(
   const uy = dy / distance;
   const longest = Math.min(
     distance - STOP_BEFORE_HEAD * sizePx,
-    MAX_TAIL * Math.hypot(inner.w, inner.h),
+    guessed ? MAX_GUESSED_TAIL * sizePx : MAX_TAIL * Math.hypot(inner.w, inner.h),
   );
   const step = 0.25 * sizePx;
   let length = Math.min(MIN_TAIL * sizePx, Math.max(0, longest));
