@@ -88,6 +88,7 @@ const report = {
     layout: Math.round((100 * layoutMs) / panels) / 100,
   },
   warnings: warnings.length,
+  collisions: warnings.filter((w) => w.includes('overlaps')),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 

@@ -52,12 +52,13 @@ export function aimTail(
     guessed ? MAX_GUESSED_TAIL * sizePx : MAX_TAIL * Math.hypot(inner.w, inner.h),
   );
   const step = 0.25 * sizePx;
-  let length = Math.min(MIN_TAIL * sizePx, Math.max(0, longest));
-  for (let t = length + step; t <= longest; t += step) {
+  const shortest = Math.min(MIN_TAIL * sizePx, Math.max(0, longest));
+  let length = 0;
+  for (let t = step; t <= Math.max(longest, shortest); t += step) {
     const p = { x: base.x + ux * t, y: base.y + uy * t };
     if (!within(inner, p) || obstacles.some((o) => within(o, p))) break;
     length = t;
-    if (isBusyAt(map, p.x, p.y)) break;
+    if (t >= shortest && isBusyAt(map, p.x, p.y)) break;
   }
   if (length < 0.6 * sizePx) return undefined;
   const tip = { x: base.x + ux * length, y: base.y + uy * length };
