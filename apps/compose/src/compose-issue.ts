@@ -2,8 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Story } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
 import { createFontSet } from './fonts/font-set.js';
-import { letterIssue } from './letter-issue.js';
-import { layoutLettering } from './lettering/layout-lettering.js';
+import { letterIssue, letterSheet } from './letter-issue.js';
 import type { ComposeOptions, ComposeResult } from './options.js';
 import { resolveComposeOptions } from './options.js';
 import { assertNoLinkedOutputFolders } from './output-folders.js';
@@ -74,15 +73,7 @@ export async function composeIssue(
           arts[index] ?? [],
           options.placeByArt === false
             ? planned.lettering
-            : (art) =>
-                layoutLettering(
-                  story,
-                  planned.sheet,
-                  planned.geometry,
-                  fonts,
-                  options.lettering,
-                  art,
-                ),
+            : (art) => letterSheet(story, planned, fonts, options.lettering, art),
           fonts,
           planned.page,
           {
@@ -91,6 +82,7 @@ export async function composeIssue(
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg,
             minPpi: resolved.minPpi,
+            grayscale: story.color === 'bw',
             canvasPool,
             ...(resolved.limitInputPixels === undefined
               ? {}

@@ -1,10 +1,10 @@
 import {
+  findPrintProfile,
   geometryOptionsFor,
   layoutPage,
   type Page,
   type PageGeometryOptions,
   type PageLayout,
-  PRINT_BLEED_IN,
   type Story,
   storyGeometry,
 } from 'storyboard';
@@ -12,7 +12,8 @@ import {
 /** How compose adjusts the script's page geometry. */
 export interface GeometryOverrides {
   /**
-   * `true`: print, with the script's bleed or 0.125 in when it gives none; `false`: screen, no
+   * `true`: print, with the script's bleed or its page preset's printer bleed (0.125 in, 3 mm for
+   * `manga-b5` and `a4`) when it gives none; `false`: screen, no
    * bleed whatever the script says; `undefined`: the script's bleed (0 unless it sets one).
    */
   print?: boolean;
@@ -42,7 +43,9 @@ function overrideOptions(story: Story, overrides: GeometryOverrides): PageGeomet
   if (overrides.dpi !== undefined) options.dpi = overrides.dpi;
   if (overrides.print === true) {
     options.print = true;
-    if (story.page.bleedMm === 0) options.bleedIn = PRINT_BLEED_IN;
+    if (story.page.bleedMm === 0) {
+      options.bleedIn = findPrintProfile(storyGeometry(story).page ?? 'us-comic').bleedIn;
+    }
   } else if (overrides.print === false) {
     options.bleedIn = 0;
   }

@@ -1,6 +1,8 @@
 import type { Story } from 'storyboard';
 import { LetteringProblemsError } from './errors.js';
 import { createFontSet, type FontSet } from './fonts/font-set.js';
+import type { ArtMap } from './lettering/art/art-map.js';
+import { toGrayscaleLettering } from './lettering/grayscale.js';
 import { layoutLettering } from './lettering/layout-lettering.js';
 import type { LetteringOptions } from './lettering/style.js';
 import type { LetteringLayout } from './lettering/types.js';
@@ -23,6 +25,7 @@ export interface LetterIssueOptions extends PlanOptions {
  * `LetteringProblemsError` listing every text that cannot fit and every text with a character no
  * bundled font has, on every page. Cheap, so the pipeline runs it before spending anything on
  * panels and hands the result to compose, which letters with it instead of laying it out again.
+ * A black-and-white book (`color: bw`) is lettered in black, white and greys only.
  */
 export function letterIssue(story: Story, options: LetterIssueOptions = {}): LetteredSheet[] {
   const fonts = options.fonts ?? createFontSet();
@@ -30,14 +33,7 @@ export function letterIssue(story: Story, options: LetterIssueOptions = {}): Let
   const problems: LetteringProblemsError['problems'][number][] = [];
   for (const planned of planIssue(story, options)) {
     try {
-      const lettering = layoutLettering(
-        story,
-        planned.sheet,
-        planned.geometry,
-        fonts,
-        options.lettering,
-      );
-      sheets.push({ ...planned, lettering });
+      sheets.push({ ...planned, lettering: letterSheet(story, planned, fonts, options.lettering) });
     } catch (error) {
       if (!(error instanceof LetteringProblemsError)) throw error;
       problems.push(...error.problems);
@@ -45,4 +41,19 @@ export function letterIssue(story: Story, options: LetterIssueOptions = {}): Let
   }
   if (problems.length > 0) throw new LetteringProblemsError(problems);
   return sheets;
+}
+
+/**
+ * One page image's lettering: laid out (over the pictures' art maps when given, see
+ * `layoutLettering`), in greys for a black-and-white book.
+ */
+export function letterSheet(
+  story: Story,
+  planned: PlannedSheet,
+  fonts: FontSet,
+  lettering?: LetteringOptions,
+  art?: ReadonlyMap<string, ArtMap>,
+): LetteringLayout {
+  const layout = layoutLettering(story, planned.sheet, planned.geometry, fonts, lettering, art);
+  return story.color === 'bw' ? toGrayscaleLettering(layout) : layout;
 }

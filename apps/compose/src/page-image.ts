@@ -26,7 +26,7 @@ export interface PageArt {
   panel: string;
   /** Image file (or its bytes). */
   input: string | Buffer;
-  /** Where the picture goes (a slot's `image` rectangle, or the whole canvas for the cover). */
+  /** Where the picture goes (a slot's `art` rectangle, or the whole canvas for the cover). */
   rect: Rect;
   focus: Focus;
   /** The panel's cell, filled with the border colour under the picture; none for the cover. */
@@ -70,6 +70,12 @@ export interface ComposePageOptions {
   minPpi?: number;
   /** Largest panel image accepted, in pixels; `false` for no limit. */
   limitInputPixels?: number | false;
+  /**
+   * Encode one grey channel (a black-and-white book): panels and lettering come out grey,
+   * and the JPEG the PDF embeds is a DeviceGray image.
+   * @default false
+   */
+  grayscale?: boolean;
   /** Where to take the page canvas from (and give it back to), when composing many pages. */
   canvasPool?: CanvasPool;
 }
@@ -176,7 +182,10 @@ export async function composePage(
       if (ppi < minPpi - 0.5) warnings.push(resolutionWarning(item, page, panel, ppi, minPpi));
     });
     for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
-    const encoder = () => sharp(canvas.data, { raw: { width, height, channels: 3 } });
+    const encoder = () => {
+      const image = sharp(canvas.data, { raw: { width, height, channels: 3 } });
+      return options.grayscale === true ? image.toColourspace('b-w') : image;
+    };
     if (format === 'jpeg') {
       const data = await encoder().jpeg(jpeg).toBuffer();
       return { data, format, width, height, jpeg: data, lettering: layout, pictures, warnings };

@@ -1,6 +1,7 @@
-import type { PageLayout, Story } from 'storyboard';
+import type { PageLayout, Rect, Story } from 'storyboard';
 import { MissingPanelError } from './errors.js';
 import { coverGeometry, type GeometryOverrides, pageGeometry } from './geometry.js';
+import { unionOf } from './lettering/_rects.js';
 import type { IssueSheet } from './lettering/layout-lettering.js';
 import type { PageArt } from './page-image.js';
 
@@ -56,9 +57,9 @@ export function planIssue(story: Story, options: PlanOptions = {}): PlannedSheet
 }
 
 /**
- * The pictures of a planned page with their rectangles: each panel's image in its slot (framed by
- * its cell), or the cover image over the whole canvas. Throws a `MissingPanelError` for a panel
- * the map has no image for.
+ * The pictures of a planned page with their rectangles: each panel's art in its slot (framed by
+ * its cell; a bleeding panel's art runs to the bleed edge), or the cover image over the whole
+ * canvas. Throws a `MissingPanelError` for a panel the map has no image for.
  */
 export function sheetArt(planned: PlannedSheet, panels: ReadonlyMap<string, string>): PageArt[] {
   const { sheet, geometry } = planned;
@@ -74,6 +75,14 @@ export function sheetArt(planned: PlannedSheet, panels: ReadonlyMap<string, stri
     if (input === undefined || slot === undefined) {
       throw new MissingPanelError({ page: sheet.page.number, panel: panel.id }, undefined);
     }
-    return { panel: panel.id, input, rect: slot.art, frame: slot.cell, focus: panel.focus };
+    // A bleeding panel's art runs past its cell; the frame grows with it, so its border lines
+    // on the other sides run on to the page edge and none is drawn on a bleeding side.
+    return {
+      panel: panel.id,
+      input,
+      rect: slot.art,
+      frame: unionOf([slot.cell, slot.art]) as Rect,
+      focus: panel.focus,
+    };
   });
 }

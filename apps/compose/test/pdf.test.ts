@@ -8,7 +8,7 @@ import { composeIssue, createFontSet, pageGeometry, writePdf } from '../src/inde
 import { makeTempDir, SAMPLE_SCRIPT, storyFrom, writePanels } from './_helpers.js';
 
 const A4 = { w: 595.2756, h: 841.8898 };
-const BLEED_PT = 9; // 0.125 in
+const BLEED_PT = (3 / 25.4) * 72; // A4's printer bleed, 3 mm
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let pdfBytes: Buffer;
@@ -56,7 +56,7 @@ describe('PDF', () => {
     expect(titles).toEqual(['(Cover)', '(Page 1)', '(Page 2)']);
   });
 
-  it('sets MediaBox = BleedBox (trim plus 0.125 in bleed) and TrimBox, in points', () => {
+  it('sets MediaBox = BleedBox (trim plus the 3 mm A4 print bleed) and TrimBox, in points', () => {
     for (const page of pdf.getPages()) {
       const media = box(page.node.lookup(PDFName.of('MediaBox'), PDFArray));
       const trim = box(page.node.lookup(PDFName.of('TrimBox'), PDFArray));

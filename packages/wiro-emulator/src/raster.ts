@@ -17,6 +17,16 @@ export function createRaster(width: number, height: number, background: Rgb): Ra
   return raster;
 }
 
+/** A rectangle rounded to whole pixels and clipped to the raster, as edges (`x1`, `y1` excluded). */
+function clipToRaster(raster: Raster, left: number, top: number, w: number, h: number) {
+  return {
+    x0: Math.max(0, Math.round(left)),
+    y0: Math.max(0, Math.round(top)),
+    x1: Math.min(raster.width, Math.round(left + w)),
+    y1: Math.min(raster.height, Math.round(top + h)),
+  };
+}
+
 /** Fills a rectangle, clipped to the raster. */
 export function fillRect(
   raster: Raster,
@@ -26,10 +36,7 @@ export function fillRect(
   h: number,
   color: Rgb,
 ): void {
-  const x0 = Math.max(0, Math.round(left));
-  const y0 = Math.max(0, Math.round(top));
-  const x1 = Math.min(raster.width, Math.round(left + w));
-  const y1 = Math.min(raster.height, Math.round(top + h));
+  const { x0, y0, x1, y1 } = clipToRaster(raster, left, top, w, h);
   if (x1 <= x0 || y1 <= y0) return;
   // Paint the first row by doubling one pixel, then copy that row down: no allocation.
   const { pixels } = raster;
@@ -127,10 +134,7 @@ export function hatchRect(
   h: number,
   hatch: Hatch,
 ): void {
-  const x0 = Math.max(0, Math.round(left));
-  const y0 = Math.max(0, Math.round(top));
-  const x1 = Math.min(raster.width, Math.round(left + w));
-  const y1 = Math.min(raster.height, Math.round(top + h));
+  const { x0, y0, x1, y1 } = clipToRaster(raster, left, top, w, h);
   const { period, thickness, slope, color, over } = hatch;
   const { pixels, width } = raster;
   for (let y = y0; y < y1; y++) {

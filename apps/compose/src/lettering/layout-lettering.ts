@@ -11,6 +11,7 @@ import type { FontSet } from '../fonts/font-set.js';
 import type { LetteringContext } from './_context.js';
 import { type ArtMap, quietArtMap } from './art/art-map.js';
 import { FACE_OF_KIND } from './balloons.js';
+import { capitaliseText } from './caps.js';
 import { isOverflow, type PanelText } from './letter-panel.js';
 import { placePanel } from './place-panel.js';
 import { letteringRegion } from './placement/lettering-region.js';
@@ -56,11 +57,12 @@ export function layoutLettering(
   /** Letters one panel; its problems are collected, so every panel of the page is checked. */
   const letter = (
     place: LetteringPlace,
-    content: PanelText,
+    script: PanelText,
     picture: Rect,
     region: Rect,
     panelIndex: number,
   ) => {
+    const content = story.lettering.caps ? capitaliseText(script, story.language) : script;
     const missing = findMissingGlyphs(context(place), content);
     if (missing.length > 0) {
       for (const error of missing)

@@ -30,6 +30,28 @@ describe('TextSetter', () => {
     expect(setter.wrap('dialogue', 'first\nsecond', 20, 1000, place)).toEqual(['first', 'second']);
   });
 
+  it('brings a word down rather than end a paragraph with one word alone', () => {
+    const width = (text: string) => setter.measure('dialogue', text, 20, place);
+    const fits = width('We never came back') + 1;
+    expect(setter.wrap('dialogue', 'We never came back here', 20, fits, place)).toEqual([
+      'We never came',
+      'back here',
+    ]);
+    // Each paragraph on its own; a line of two words keeps both (no lone word above instead).
+    expect(setter.wrap('dialogue', 'We never came back here\nNo way out', 20, fits, place)).toEqual(
+      ['We never came', 'back here', 'No way out'],
+    );
+    expect(
+      setter.wrap('dialogue', 'Never again here', 20, width('Never again') + 1, place),
+    ).toEqual(['Never again', 'here']);
+    // No better break when the two words do not fit together.
+    const narrow = width('tremendously') + 1;
+    expect(setter.wrap('dialogue', 'a b c tremendously', 20, narrow, place)).toEqual([
+      'a b c',
+      'tremendously',
+    ]);
+  });
+
   it('reports a word wider than the width', () => {
     expect(setter.wrap('dialogue', 'a enormouslylongword', 20, 40, place)).toBeUndefined();
   });

@@ -119,7 +119,8 @@ export class TextSetter {
   }
 
   /**
-   * Breaks text into lines no wider than `maxWidth` (greedy, at spaces; `\n` forces a break).
+   * Breaks text into lines no wider than `maxWidth` (greedy, at spaces; `\n` forces a break),
+   * then keeps a paragraph from ending in one word alone where a better break exists.
    * Candidate lines are measured as their words plus spaces (each word shaped once), the kerning
    * between words being negligible. Returns `undefined` when a single word is wider than
    * `maxWidth`.
@@ -134,6 +135,7 @@ export class TextSetter {
     const space = this.measure(face, ' ', sizePx, place);
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
+      const start = lines.length;
       let line = '';
       let width = 0;
       for (const word of paragraph.split(' ')) {
@@ -153,8 +155,32 @@ export class TextSetter {
         }
       }
       lines.push(line);
+      this.#avoidLoneLastWord(lines, start, face, sizePx, maxWidth, place);
     }
     return lines;
+  }
+
+  /**
+   * Letterers avoid a paragraph ending in one word alone: when its line above has three words or
+   * more, that line's last word comes down to join it, if the two still fit in `maxWidth`.
+   */
+  #avoidLoneLastWord(
+    lines: string[],
+    start: number,
+    face: LetteringFace,
+    sizePx: number,
+    maxWidth: number,
+    place: LetteringPlace,
+  ): void {
+    const last = lines.length - 1;
+    if (last - 1 < start) return;
+    const lastLine = lines[last] as string;
+    const above = (lines[last - 1] as string).split(' ');
+    if (lastLine.includes(' ') || above.length < 3) return;
+    const joined = `${above.at(-1)} ${lastLine}`;
+    if (this.measure(face, joined, sizePx, place) > maxWidth) return;
+    lines[last - 1] = above.slice(0, -1).join(' ');
+    lines[last] = joined;
   }
 
   /**

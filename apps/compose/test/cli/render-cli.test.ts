@@ -20,7 +20,7 @@ describe('render validate', () => {
     h = await startCliHarness();
     const result = await h.run(['validate', COMPLETE]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/valid \(3 pages, 11 panels, cover\)/);
+    expect(result.stdout).toMatch(/valid \(4 pages, 12 panels, cover\)/);
   });
 
   it('exits 2 with file:line:column for an invalid script, and makes no request', async () => {
@@ -61,7 +61,7 @@ describe('render plan', () => {
     h = await startCliHarness();
     const result = await h.run(['plan', COMPLETE]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/12 panels: 0 cached, 12 to render, estimated \$/);
+    expect(result.stdout).toMatch(/13 panels: 0 cached, 13 to render, estimated \$/);
     expect(result.stdout).toContain('arrival-1');
     expect(h.emulator.ledger().requests).toEqual([]);
   });
@@ -72,18 +72,18 @@ describe('render', () => {
     h = await startCliHarness();
     const first = await h.run([COMPLETE]);
     expect(first.code).toBe(0);
-    expect(runs()).toBe(12);
+    expect(runs()).toBe(13);
     const manifest = JSON.parse(
       await readFile(join(h.dir, 'out', 'the-drowned-harbor-003', 'manifest.json'), 'utf8'),
     );
-    expect(manifest.panels).toHaveLength(12);
-    expect(manifest.totals).toMatchObject({ rendered: 12, failed: 0 });
+    expect(manifest.panels).toHaveLength(13);
+    expect(manifest.totals).toMatchObject({ rendered: 13, failed: 0 });
     expect(JSON.stringify(manifest)).not.toContain(h.emulator.apiSecret!);
 
     const requests = h.emulator.ledger().requests.length;
     const second = await h.run([COMPLETE]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/rendered 0 {3}cached 12/);
+    expect(second.stdout).toMatch(/rendered 0 {3}cached 13/);
     expect(h.emulator.ledger().requests.length).toBe(requests);
   });
 
@@ -92,7 +92,7 @@ describe('render', () => {
     await h.run([COMPLETE]);
     const result = await h.run([COMPLETE, '--only', '2', '--force']);
     expect(result.code).toBe(0);
-    expect(runs()).toBe(12 + 4);
+    expect(runs()).toBe(13 + 4);
   });
 
   it('enlarges every panel that would print below 300 ppi on Wiro, once, and --no-upscale lists them instead', async () => {
@@ -108,7 +108,7 @@ describe('render', () => {
     const enlarged = await h.run([COMPLETE]);
     expect(enlarged.code).toBe(0);
     expect(enlarged.stdout).not.toMatch(/low ppi/);
-    expect(runs()).toBe(12);
+    expect(runs()).toBe(13);
     expect(upscaleRuns()).toBe(lowCount);
     const manifest = JSON.parse(
       await readFile(join(h.dir, 'out', 'the-drowned-harbor-003', 'manifest.json'), 'utf8'),
@@ -141,7 +141,7 @@ describe('render', () => {
     const after = h.emulator.ledger();
     expect(after.billedTwice).toEqual([]);
     // Generations already paid for were not sent again.
-    expect(after.runsByModel[COMICS_FACTORY_MODEL]).toBe(12);
+    expect(after.runsByModel[COMICS_FACTORY_MODEL]).toBe(13);
   });
 
   it('resolves the script relative to the folder it was run from', async () => {

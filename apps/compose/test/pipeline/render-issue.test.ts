@@ -61,7 +61,7 @@ it('skips compose when nothing changed, and re-composes without rendering when o
   const first = await render(story);
   expect(first.exitCode).toBe(0);
   expect(composeCalls).toBe(1);
-  expect(generations()).toBe(12);
+  expect(generations()).toBe(13);
   // One upscale per panel that would print below 300 ppi, and none print below it afterwards.
   const needing = first.plan.filter((panel) => panel.job.upscale !== undefined).length;
   expect(needing).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ it('skips compose when nothing changed, and re-composes without rendering when o
 
   expect((await render(story)).exitCode).toBe(0);
   expect(composeCalls).toBe(1);
-  expect(emulator.ledger().acceptedRuns).toBe(12 + needing);
+  expect(emulator.ledger().acceptedRuns).toBe(13 + needing);
 
   await writeFile(
     story,
@@ -79,9 +79,9 @@ it('skips compose when nothing changed, and re-composes without rendering when o
   );
   const edited = await render(story);
   expect(edited.exitCode).toBe(0);
-  expect(edited.render?.totals).toMatchObject({ rendered: 0, cached: 12 });
+  expect(edited.render?.totals).toMatchObject({ rendered: 0, cached: 13 });
   expect(composeCalls).toBe(2);
-  expect(emulator.ledger().acceptedRuns).toBe(12 + needing);
+  expect(emulator.ledger().acceptedRuns).toBe(13 + needing);
 
   await rm(join(dir, 'out', 'the-drowned-harbor-003.txt'));
   await render(story);

@@ -71,9 +71,7 @@ export function expandPanels(story: Story): PanelJob[] {
     for (const [index, panel] of page.panels.entries()) {
       const slot = slots[index];
       if (!slot) throw new Error(`Page ${page.number} has more panels than its layout has slots`);
-      jobs.push(
-        jobFor(story, panel, panel.id, page.number, slot.slot, slot.aspect, slot.image, dpi),
-      );
+      jobs.push(jobFor(story, panel, panel.id, page.number, slot.slot, slot.aspect, slot.art, dpi));
     }
   }
   return jobs;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeUpscaledSize, fitsUpscaleLimits } from 'wiro-core';
 import type { UpscaleSettings } from '../../src/index.js';
-import { effectivePpi, expandPanels, parseStory, planUpscale } from '../../src/index.js';
+import {
+  effectivePpi,
+  expandPanels,
+  geometryOptionsFor,
+  layoutPage,
+  parseStory,
+  planUpscale,
+} from '../../src/index.js';
 
 const AUTO: UpscaleSettings = {
   mode: 'auto',
@@ -94,5 +101,36 @@ pages:
       }),
     );
     expect(off[0]?.upscale).toBeUndefined();
+  });
+});
+
+describe('expandPanels print sizes', () => {
+  it('give a bleeding panel the size of its art, bleed included, and a framed one its image', () => {
+    const story = parseStory(
+      `title: Bleeds
+page: { size: us-comic, bleed: 0.125in }
+pages:
+  - layout: splash
+    panels: [A harbour at night]
+  - layout: grid-2x2
+    panels: [{ scene: a, bleed: true }, b, c, d]
+`,
+      { file: 'bleeds.yaml' },
+    );
+    const jobs = expandPanels(story);
+    const splash = layoutPage(geometryOptionsFor(story, story.pages[0]!));
+    const grid = layoutPage(geometryOptionsFor(story, story.pages[1]!));
+    const [first, second] = [grid.slots[0]!, grid.slots[1]!];
+    const printOf = (page: number, slot: number) =>
+      jobs.find((job) => job.page === page && job.slot === slot)!.print;
+    // The splash bleeds on every side: its art is the whole canvas.
+    expect(splash.slots[0]!.art).toEqual(splash.bleedBoxPx);
+    expect(printOf(1, 0).widthIn).toBeCloseTo(splash.bleedBoxPx.w / 300, 9);
+    expect(printOf(1, 0).heightIn).toBeCloseTo(splash.bleedBoxPx.h / 300, 9);
+    // The first grid panel bleeds top and left: larger than its image, and the upscale aims at that.
+    expect(first.art.w).toBeGreaterThan(first.image.w);
+    expect(printOf(2, 0).widthIn).toBeCloseTo(first.art.w / 300, 9);
+    expect(printOf(2, 0).heightIn).toBeCloseTo(first.art.h / 300, 9);
+    expect(printOf(2, 1).widthIn).toBeCloseTo(second.image.w / 300, 9);
   });
 });

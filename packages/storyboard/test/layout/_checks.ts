@@ -6,7 +6,8 @@ export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-function inside(inner: Rect, outer: Rect): boolean {
+/** Whether `inner` lies within `outer` (edges may touch). */
+export function inside(inner: Rect, outer: Rect): boolean {
   return (
     inner.x >= outer.x &&
     inner.y >= outer.y &&

@@ -6,20 +6,10 @@ import {
   PAGE_PRESET_NAMES,
   type PageSpec,
   PRINT_PROFILES,
-  type Rect,
 } from '../../src/layout/index.js';
-import { expectMirrored, expectValidGeometry } from './_checks.js';
+import { expectMirrored, expectValidGeometry, inside } from './_checks.js';
 
 const pages: PageSpec[] = [...PAGE_PRESET_NAMES, { width: 180, height: 260, unit: 'mm' }];
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.w <= outer.x + outer.w &&
-    inner.y + inner.h <= outer.y + outer.h
-  );
-}
 
 describe('print profiles', () => {
   it('give every preset a bleed, a safe inset and margins no smaller than it, with a source', () => {
