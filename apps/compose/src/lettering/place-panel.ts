@@ -86,7 +86,8 @@ function compromises(
   if (overBusy.length > 0) {
     const busyTotal = measureBusyArea(map, map.region);
     const covered = overBusy.reduce((sum, item) => sum + measureBusyArea(map, item.body), 0);
-    const share = busyTotal > 0 ? Math.round((100 * covered) / busyTotal) : 0;
+    const percent = busyTotal > 0 ? (100 * covered) / busyTotal : 0;
+    const share = percent < 1 ? 'under 1' : String(Math.round(percent));
     warnings.push({
       kind: 'covers-art',
       page,
