@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { type PageLayout, parseStory, type Rect, type Story } from 'storyboard';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeIssue, letterIssue } from '../src/index.js';
@@ -47,7 +47,7 @@ interface Printed {
   /** Whether each page image is the cover. */
   covers: boolean[];
   /** Decoded page images, in order. */
-  pages: Array<{ data: Buffer; info: sharp.OutputInfo; channels: number; space: string }>;
+  pages: Array<{ data: Buffer; info: OutputInfo; channels: number; space: string }>;
 }
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
