@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only scheduling,endtoend,night,noop,startup,compose,parse] [--runs N] [--out file.json]`: the
+ * `pnpm bench [--quick] [--only scheduling,endtoend,night,noop,startup,compose,parse,placement] [--runs N] [--out file.json]`: the
  * benchmarks behind the README's figures. Prints JSON and writes it to bench-results/ (or --out).
  * Never part of the test suite's pass/fail.
  */
@@ -12,6 +12,7 @@ import { describeEnvironment } from './environment.js';
 import { measureNight, type NightResult } from './night.js';
 import { measureNoopRebuild } from './noop-rebuild.js';
 import { runParseBench } from './parse.js';
+import { runPlacementBench } from './placement.js';
 import { measureScheduling, type SchedulingResult } from './scheduling.js';
 import { measureStartup } from './startup.js';
 import { round, spread } from './stats.js';
@@ -27,7 +28,7 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const runs = Number(values.runs ?? (quick ? 1 : 3));
 const only = new Set(
-  (values.only ?? 'scheduling,endtoend,night,noop,startup,compose,parse').split(','),
+  (values.only ?? 'scheduling,endtoend,night,noop,startup,compose,parse,placement').split(','),
 );
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results: Record<string, unknown> = {};
@@ -180,6 +181,12 @@ if (only.has('compose')) {
 }
 
 if (only.has('parse')) results.parse = runParseBench({ runs, log, targets });
+
+if (only.has('placement')) {
+  const placement = await runPlacementBench({ quick, log });
+  results.placement = placement.results;
+  targets.push(...placement.targets);
+}
 
 const report = {
   environment: describeEnvironment(),

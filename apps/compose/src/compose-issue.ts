@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { type Story, sweepTemporaryFiles } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
 import { createFontSet } from './fonts/font-set.js';
-import { letterIssue } from './letter-issue.js';
+import { letterIssue, letterSheet } from './letter-issue.js';
 import type { ComposeOptions, ComposeResult } from './options.js';
 import { resolveComposeOptions } from './options.js';
 import { assertNoLinkedOutputFolders } from './output-folders.js';
 import { createOutputs } from './outputs/create-outputs.js';
 import type { ComposedSheet, OutputWriter } from './outputs/output-writer.js';
+import { describePageGeometry } from './page-geometry.js';
 import { composePage } from './page-image.js';
 import { isArrivals, type PanelPictures, pagePictures } from './panel-pictures.js';
 import { sheetArt } from './plan.js';
@@ -24,7 +25,8 @@ import { createCanvasPool } from './raw-canvas.js';
  * Everything that can be checked is checked before anything is written: every panel has an
  * image in the map (arriving pictures are checked as they arrive), and all lettering fits (`LetteringError`) and can be drawn with the bundled
  * fonts (`MissingGlyphError`); `options.lettered` passes lettering already laid out by
- * `letterIssue`. Pages are then composed `pagesInFlight` at a time and handed to every output
+ * `letterIssue`. Each page's lettering is then laid out once more, for good, when its pictures
+ * are fitted: where their art is quiet (`placeByArt`), and handed to every writer. Pages are then composed `pagesInFlight` at a time and handed to every output
  * writer in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
  * left. Pictures that print below `minPpi` are reported in `warnings`.
@@ -80,7 +82,9 @@ export async function composeIssue(
         const image = await composePage(
           planned.geometry,
           art,
-          planned.lettering,
+          options.placeByArt === false
+            ? planned.lettering
+            : (fitted) => letterSheet(story, planned, fonts, options.lettering, fitted),
           fonts,
           planned.page,
           {
@@ -110,6 +114,7 @@ export async function composeIssue(
           width: image.width,
           height: image.height,
           bytes: image.data.length,
+          geometry: describePageGeometry(planned, image, file),
         });
         for (const warning of image.warnings) {
           result.warnings.push(warning);

@@ -113,6 +113,7 @@ export async function createContactTile(
         panel: label,
         region: area,
         bounds: area,
+        body: area,
         shapes: [],
         runs,
         paint: { fill: '#222222' },

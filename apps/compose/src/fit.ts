@@ -24,6 +24,8 @@ export interface FittedPanel {
   source: { width: number; height: number };
   /** How much the source was enlarged (> 1) or reduced (< 1) to cover the rectangle. */
   scale: number;
+  /** The part of the source shown, in source pixels. */
+  crop: { x: number; y: number; w: number; h: number };
 }
 
 /** sharp's position for each focal point. */
@@ -63,12 +65,47 @@ export async function fitPanel(
   if (info.channels !== 3) {
     throw new Error(`Expected 3 channels after fitting, got ${info.channels}`);
   }
+  const scale = Math.max(width / source.width, height / source.height);
+  const strategyOffset =
+    info.cropOffsetLeft === undefined
+      ? undefined
+      : { left: Math.abs(info.cropOffsetLeft), top: Math.abs(info.cropOffsetTop ?? 0) };
   return {
     data,
     width: info.width,
     height: info.height,
     channels: 3,
     source,
-    scale: Math.max(width / source.width, height / source.height),
+    scale,
+    crop: cropOf(source, width, height, scale, options.focus ?? 'center', strategyOffset),
   };
+}
+
+/**
+ * The source rectangle a cover fit shows: centred across the axis that is cut, or at the edge
+ * the focus names; sharp's own offset for the attention and entropy strategies.
+ */
+function cropOf(
+  source: { width: number; height: number },
+  width: number,
+  height: number,
+  scale: number,
+  focus: Focus,
+  strategyOffset: { left: number; top: number } | undefined,
+): FittedPanel['crop'] {
+  const w = Math.min(source.width, width / scale);
+  const h = Math.min(source.height, height / scale);
+  const spareX = source.width - w;
+  const spareY = source.height - h;
+  let x = spareX / 2;
+  let y = spareY / 2;
+  if (strategyOffset !== undefined) {
+    x = Math.min(spareX, strategyOffset.left / scale);
+    y = Math.min(spareY, strategyOffset.top / scale);
+  } else if (focus === 'left') x = 0;
+  else if (focus === 'right') x = spareX;
+  else if (focus === 'top') y = 0;
+  else if (focus === 'bottom') y = spareY;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { x: round(x), y: round(y), w: round(w), h: round(h) };
 }

@@ -1,6 +1,7 @@
 import type { Story } from 'storyboard';
 import { LetteringProblemsError } from './errors.js';
 import { createFontSet, type FontSet } from './fonts/font-set.js';
+import type { ArtMap } from './lettering/art/art-map.js';
 import { toGrayscaleLettering } from './lettering/grayscale.js';
 import { layoutLettering } from './lettering/layout-lettering.js';
 import type { LetteringOptions } from './lettering/style.js';
@@ -32,17 +33,7 @@ export function letterIssue(story: Story, options: LetterIssueOptions = {}): Let
   const problems: LetteringProblemsError['problems'][number][] = [];
   for (const planned of planIssue(story, options)) {
     try {
-      const lettering = layoutLettering(
-        story,
-        planned.sheet,
-        planned.geometry,
-        fonts,
-        options.lettering,
-      );
-      sheets.push({
-        ...planned,
-        lettering: story.color === 'bw' ? toGrayscaleLettering(lettering) : lettering,
-      });
+      sheets.push({ ...planned, lettering: letterSheet(story, planned, fonts, options.lettering) });
     } catch (error) {
       if (!(error instanceof LetteringProblemsError)) throw error;
       problems.push(...error.problems);
@@ -50,4 +41,19 @@ export function letterIssue(story: Story, options: LetterIssueOptions = {}): Let
   }
   if (problems.length > 0) throw new LetteringProblemsError(problems);
   return sheets;
+}
+
+/**
+ * One page image's lettering: laid out (over the pictures' art maps when given, see
+ * `layoutLettering`), in greys for a black-and-white book.
+ */
+export function letterSheet(
+  story: Story,
+  planned: PlannedSheet,
+  fonts: FontSet,
+  lettering?: LetteringOptions,
+  art?: ReadonlyMap<string, ArtMap>,
+): LetteringLayout {
+  const layout = layoutLettering(story, planned.sheet, planned.geometry, fonts, lettering, art);
+  return story.color === 'bw' ? toGrayscaleLettering(layout) : layout;
 }

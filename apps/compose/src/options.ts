@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Story } from 'storyboard';
+import type { ManifestPage, Story } from 'storyboard';
 import type { ContactSheetOptions } from './contact-sheet.js';
 import type { FontSet } from './fonts/font-set.js';
 import type { LetteredSheet } from './letter-issue.js';
@@ -117,6 +117,12 @@ export interface ComposeOptions {
   /** Lettering sizes and limits. */
   lettering?: LetteringOptions;
   /**
+   * Place lettering where each page's pictures are quiet (their detail measured once fitted);
+   * `false` keeps the lettering of `lettered` as it is (laid out without the pictures).
+   * @default true
+   */
+  placeByArt?: boolean;
+  /**
    * The issue's pages with their lettering, from `letterIssue` with the same `cover`, `print`,
    * `dpi` and lettering options; laid out here when absent.
    */
@@ -147,6 +153,8 @@ export interface ComposedPage {
   width: number;
   height: number;
   bytes: number;
+  /** Boxes, pictures and lettering in points, as the run manifest records them. */
+  geometry: ManifestPage;
 }
 
 /** What `composeIssue` produced. */

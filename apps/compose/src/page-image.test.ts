@@ -33,7 +33,8 @@ describe('composePage', () => {
   it('warns, without failing, about pictures that print below the target resolution', async () => {
     const small = await composePage(geometry, await art(100), undefined, fonts, 1, { minPpi: 72 });
     expect(small.warnings.map((w) => w.panel)).toEqual(['p1-1', 'p1-2']);
-    expect(small.warnings[0]?.ppi).toBeLessThan(72);
+    const warning = small.warnings[0];
+    expect(warning?.kind === 'resolution' ? warning.ppi : undefined).toBeLessThan(72);
     expect(small.warnings[0]?.message).toMatch(/p1-1 \(page 1\) prints at \d+ ppi, below 72/);
     const large = await composePage(geometry, await art(1200), undefined, fonts, 1, {
       minPpi: 72,

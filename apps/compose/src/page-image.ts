@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import sharp, { type JpegOptions } from 'sharp';
 import type { Focus, PageLayout, Rect } from 'storyboard';
 import { encodeCmykJpeg } from './colour/cmyk.js';
@@ -7,6 +9,8 @@ import { rgbOf } from './colour/rgb-of.js';
 import { MissingPanelError } from './errors.js';
 import { type FittedPanel, fitPanel } from './fit.js';
 import type { FontSet } from './fonts/font-set.js';
+import { analyseArt } from './lettering/art/analyse-art.js';
+import type { ArtMap } from './lettering/art/art-map.js';
 import { type OverlayTile, renderLetteringOverlays } from './lettering/svg-overlay.js';
 import type { LetteringLayout } from './lettering/types.js';
 import {
@@ -30,6 +34,20 @@ export interface PageArt {
   focus: Focus;
   /** The panel's cell, filled with the border colour under the picture; none for the cover. */
   frame?: Rect;
+}
+
+/** Lays a page's lettering out once its pictures are known (by panel id). */
+export type LetterPage = (art: ReadonlyMap<string, ArtMap>) => LetteringLayout;
+
+/** Where a picture went on the page and what of it shows. */
+export interface PlacedPicture {
+  panel: string;
+  /** Its rectangle on the canvas, in pixels. */
+  rect: Rect;
+  /** The part of the source picture shown, in source pixels. */
+  crop: { x: number; y: number; w: number; h: number };
+  /** SHA-256 of the picture file's bytes, lower-case hex. */
+  sha256: string;
 }
 
 /** Image format of the page files. */
@@ -81,6 +99,9 @@ export interface PageImage {
   jpeg: Buffer | undefined;
   /** The page without lettering as a CMYK JPEG, when asked (`cmykArt`). */
   cmykArt: Buffer | undefined;
+  /** The lettering drawn (laid out here when `composePage` was given a `LetterPage`). */
+  lettering: LetteringLayout | undefined;
+  pictures: PlacedPicture[];
   warnings: ComposeWarning[];
 }
 
@@ -92,11 +113,14 @@ export interface PageImage {
  * every layer over the whole page, which costs more than decoding the panels.
  * Page files carry the page's resolution (JFIF density, PNG pHYs) and the sRGB profile.
  * A picture that cannot be read throws a `MissingPanelError`.
+ *
+ * `lettering` is a finished layout, or a `LetterPage` called once with every fitted picture's
+ * art map (`analyseArt`), so the lettering is placed where the art on this page is quiet.
  */
 export async function composePage(
   geometry: PageLayout,
   art: readonly PageArt[],
-  lettering: LetteringLayout | undefined,
+  lettering: LetteringLayout | LetterPage | undefined,
   fonts: FontSet,
   page: number | 'cover',
   options: ComposePageOptions = {},
@@ -104,21 +128,19 @@ export async function composePage(
   const format = options.format ?? 'jpeg';
   const jpeg = jpegOptions(options.jpegQuality ?? 90, options.jpegOptimiseCoding ?? false);
   const minPpi = Math.min(options.minPpi ?? 300, geometry.dpi);
-  const tiles = Promise.all(
-    (lettering === undefined ? [] : renderLetteringOverlays(lettering, fonts)).map(rasteriseTile),
-  );
-  // Awaited below once the panels are in; a failure before that must not go unhandled.
-  tiles.catch(() => undefined);
   const fitted = await Promise.all(
-    art.map(async (item): Promise<FittedPanel> => {
+    art.map(async (item): Promise<FittedPanel & { sha256: string }> => {
       try {
-        return await fitPanel(item.input, item.rect.w, item.rect.h, {
+        const bytes = typeof item.input === 'string' ? await readFile(item.input) : item.input;
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const panel = await fitPanel(bytes, item.rect.w, item.rect.h, {
           focus: item.focus,
           background: geometry.background,
           ...(options.limitInputPixels === undefined
             ? {}
             : { limitInputPixels: options.limitInputPixels }),
         });
+        return { ...panel, sha256 };
       } catch (error) {
         throw new MissingPanelError(
           { page, panel: item.panel },
@@ -128,6 +150,23 @@ export async function composePage(
       }
     }),
   );
+  const layout =
+    typeof lettering === 'function'
+      ? lettering(
+          new Map(
+            art.map((item, i) => [item.panel, analyseArt(fitted[i] as FittedPanel, item.rect)]),
+          ),
+        )
+      : lettering;
+  const tiles = Promise.all(
+    (layout === undefined ? [] : renderLetteringOverlays(layout, fonts)).map(rasteriseTile),
+  );
+  // Awaited below once the panels are in; a failure before that must not go unhandled.
+  tiles.catch(() => undefined);
+  const pictures = art.map((item, i) => {
+    const panel = fitted[i] as FittedPanel & { sha256: string };
+    return { panel: item.panel, rect: item.rect, crop: panel.crop, sha256: panel.sha256 };
+  });
   const { widthPx: width, heightPx: height } = geometry.canvas;
   const [background, border] = await Promise.all([
     rgbOf(geometry.background),
@@ -142,7 +181,7 @@ export async function composePage(
   };
   try {
     fillCanvas(canvas, background);
-    const warnings: ComposeWarning[] = [];
+    const warnings: ComposeWarning[] = [...(layout?.warnings ?? [])];
     art.forEach((item, index) => {
       const panel = fitted[index] as FittedPanel;
       if (item.frame !== undefined && border !== undefined) {
@@ -179,7 +218,17 @@ export async function composePage(
     };
     if (format === 'jpeg') {
       const [data, cmyk] = await Promise.all([encodeJpeg(), cmykArt]);
-      return { data, format, width, height, jpeg: data, cmykArt: cmyk, warnings };
+      return {
+        data,
+        format,
+        width,
+        height,
+        jpeg: data,
+        cmykArt: cmyk,
+        lettering: layout,
+        pictures,
+        warnings,
+      };
     }
     const [data, jpegData, cmyk] = await Promise.all([
       encoder()
@@ -189,7 +238,17 @@ export async function composePage(
       options.alsoJpeg === true ? encodeJpeg() : undefined,
       cmykArt,
     ]);
-    return { data, format, width, height, jpeg: jpegData, cmykArt: cmyk, warnings };
+    return {
+      data,
+      format,
+      width,
+      height,
+      jpeg: jpegData,
+      cmykArt: cmyk,
+      lettering: layout,
+      pictures,
+      warnings,
+    };
   } finally {
     options.canvasPool?.give(canvas);
   }

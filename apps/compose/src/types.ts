@@ -1,3 +1,5 @@
+import type { LetteringWarning } from './lettering/types.js';
+
 /** Shapes shared by compose's steps and its result. */
 
 /** What an output file is. */
@@ -26,8 +28,10 @@ export interface OutputFile {
 }
 
 /** Something worth telling the user that did not stop compose. */
-export interface ComposeWarning {
-  /** A picture prints below the resolution aimed for. */
+export type ComposeWarning = ResolutionWarning | LetteringWarning;
+
+/** A picture prints below the resolution aimed for. */
+export interface ResolutionWarning {
   kind: 'resolution';
   /** 1-based page number, or `'cover'`. */
   page: number | 'cover';

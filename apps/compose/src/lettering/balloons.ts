@@ -119,17 +119,24 @@ export function balloonSize(draft: BalloonDraft): { w: number; h: number } {
   return { w: 2 * (draft.rx + reach), h: 2 * (draft.ry + reach) };
 }
 
+/** The ellipse a balloon's outline reaches (puffs and spikes included), centred on `(cx, cy)`. */
+export function balloonOutline(draft: BalloonDraft, cx: number, cy: number): Ellipse {
+  return { cx, cy, rx: draft.rx + draft.outset, ry: draft.ry + draft.outset };
+}
+
 /**
- * A placed balloon centred on `(cx, cy)`, its tail (if `tip` is given) pointing at `tip`.
+ * A placed balloon centred on `(cx, cy)`, its tail (when given) ending at `tail.tip`, aimed at
+ * `tail.speaker`.
  */
 export function balloonItem(
   ctx: LetteringContext,
   draft: BalloonDraft,
   cx: number,
   cy: number,
-  tip: Point | undefined,
+  tail: { base: Point; tip: Point; speaker: Point } | undefined,
   region: Rect,
 ): LetteringItem {
+  const tip = tail?.tip;
   const ellipse: Ellipse = { cx, cy, rx: draft.rx, ry: draft.ry };
   const size = draft.block.sizePx;
   const paths = [bodyPath(draft.line.kind, ellipse, size)];
@@ -142,10 +149,11 @@ export function balloonItem(
     strokeWidth: draft.strokeWidth,
   };
   if (draft.line.kind === 'whisper') group.dash = [0.42 * size, 0.26 * size];
-  const body = balloonSize(draft);
+  const outer = balloonSize(draft);
+  const body = { x: cx - outer.w / 2, y: cy - outer.h / 2, w: outer.w, h: outer.h };
   const reach = draft.strokeWidth;
   const bounds = unionOf([
-    { x: cx - body.w / 2, y: cy - body.h / 2, w: body.w, h: body.h },
+    body,
     ...(tip === undefined
       ? []
       : [{ x: tip.x - reach, y: tip.y - reach, w: 2 * reach, h: 2 * reach }]),
@@ -157,6 +165,8 @@ export function balloonItem(
     panel: ctx.place.panel,
     region,
     bounds,
+    body,
+    ...(tail === undefined ? {} : { tail }),
     shapes: [group],
     runs: ctx.setter.place(draft.block, left, top, 'center', ctx.place),
     paint: { fill: LETTERING_STYLE.ink },

@@ -34,6 +34,11 @@ export function setCaption(
   return { text, block, w: block.width + 2 * padX, h: block.height + 2 * padY, padX, padY };
 }
 
+/** Width of a caption box's outline, in pixels (drawn outside the box). */
+export function captionStroke(ctx: LetteringContext): number {
+  return pointsToPixels(LETTERING_STYLE.captionOutlinePt, ctx.dpi);
+}
+
 /** A placed caption box with its top-left corner at `(x, y)`. */
 export function captionItem(
   ctx: LetteringContext,
@@ -42,18 +47,20 @@ export function captionItem(
   y: number,
   region: Rect,
 ): LetteringItem {
-  const strokeWidth = pointsToPixels(LETTERING_STYLE.captionOutlinePt, ctx.dpi);
+  const strokeWidth = captionStroke(ctx);
   const box = { x, y, w: draft.w, h: draft.h };
+  const bounds = {
+    x: x - strokeWidth,
+    y: y - strokeWidth,
+    w: draft.w + 2 * strokeWidth,
+    h: draft.h + 2 * strokeWidth,
+  };
   return {
     kind: 'caption',
     panel: ctx.place.panel,
     region,
-    bounds: {
-      x: x - strokeWidth,
-      y: y - strokeWidth,
-      w: draft.w + 2 * strokeWidth,
-      h: draft.h + 2 * strokeWidth,
-    },
+    bounds,
+    body: bounds,
     shapes: [
       {
         paths: [rectPath(box.x, box.y, box.w, box.h)],

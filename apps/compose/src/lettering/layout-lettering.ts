@@ -8,26 +8,31 @@ import {
 } from '../errors.js';
 import type { LetteringFace } from '../fonts/font-files.js';
 import type { FontSet } from '../fonts/font-set.js';
-import type { LetteringContext, Overflow } from './_context.js';
+import type { LetteringContext } from './_context.js';
+import { type ArtMap, quietArtMap } from './art/art-map.js';
 import { FACE_OF_KIND } from './balloons.js';
 import { capitaliseText } from './caps.js';
-import { isOverflow, type LetteredPanel, letterPanel, type PanelText } from './letter-panel.js';
-import { type LetteringOptions, pointsToPixels, resolveLetteringOptions } from './style.js';
+import { isOverflow, type PanelText } from './letter-panel.js';
+import { placePanel } from './place-panel.js';
+import { letteringRegion } from './placement/lettering-region.js';
+import { type LetteringOptions, resolveLetteringOptions } from './style.js';
 import { normaliseText, TextSetter } from './text-setter.js';
-import type { LetteringItem, LetteringLayout } from './types.js';
+import type { LetteringItem, LetteringLayout, LetteringWarning } from './types.js';
 
 /** What a page image shows: the cover or one page of the script. */
 export type IssueSheet = { kind: 'cover'; cover: Cover } | { kind: 'page'; page: Page };
 
 /**
  * Computes the lettering of one page (or the cover) in canvas pixels: captions, balloons with
- * tails, sound effects and the cover title, each inside its panel's image rectangle from
- * `geometry`. Pure apart from reading the bundled fonts on first use.
+ * tails aimed at their speakers, sound effects and the cover title, each inside its panel's
+ * picture and the page's safe area. Pure apart from reading the bundled fonts on first use.
  *
- * Text starts at `fontSizePt` and shrinks in half-point steps (per panel) until it fits and
- * covers at most `maxCoverage` of the panel. Every panel is checked: text with no room even at
- * `minFontSizePt`, and each text with a character no bundled font has, are thrown together as a
- * `LetteringProblemsError`.
+ * `art` gives each panel's picture as analysed (`analyseArt`, by panel id); lettering then goes
+ * where the art is quiet (see `placePanel`). Without it (before the pictures exist) every
+ * picture counts as quiet. Text starts at `fontSizePt` and shrinks in half-point steps (per
+ * panel) until it fits and covers at most `maxCoverage` of the panel. Every panel is checked:
+ * text with no room even at `minFontSizePt`, and each text with a character no bundled font has,
+ * are thrown together as a `LetteringProblemsError`.
  */
 export function layoutLettering(
   story: Story,
@@ -35,6 +40,7 @@ export function layoutLettering(
   geometry: PageLayout,
   fonts: FontSet,
   options: LetteringOptions = {},
+  art?: ReadonlyMap<string, ArtMap>,
 ): LetteringLayout {
   const resolved = resolveLetteringOptions(options);
   const setter = new TextSetter(fonts);
@@ -46,9 +52,16 @@ export function layoutLettering(
     direction: geometry.direction,
   });
   const items: LetteringItem[] = [];
+  const warnings: LetteringWarning[] = [];
   const problems: Array<{ error: LetteringError; item: LetteredItemRef }> = [];
   /** Letters one panel; its problems are collected, so every panel of the page is checked. */
-  const letter = (place: LetteringPlace, script: PanelText, region: Rect, panelIndex: number) => {
+  const letter = (
+    place: LetteringPlace,
+    script: PanelText,
+    picture: Rect,
+    region: Rect,
+    panelIndex: number,
+  ) => {
     const content = story.lettering.caps ? capitaliseText(script, story.language) : script;
     const missing = findMissingGlyphs(context(place), content);
     if (missing.length > 0) {
@@ -56,12 +69,31 @@ export function layoutLettering(
         problems.push({ error, item: itemOf(content, error, panelIndex) });
       return;
     }
-    try {
-      items.push(...letterWithShrinking(context(place), content, region, story));
-    } catch (error) {
-      if (!(error instanceof LetteringError)) throw error;
-      problems.push({ error, item: itemOf(content, error, panelIndex) });
+    if (content.captions.length + content.dialogue.length + content.sfx.length === 0) {
+      if (content.title === undefined) return;
     }
+    const analysed = art?.get(place.panel);
+    const map = analysed ?? quietArtMap(picture);
+    let placed = placePanel(context(place), content, region, map, story, analysed !== undefined);
+    if (isOverflow(placed) && analysed !== undefined) {
+      // The art left no way at all: letter as if it were quiet (that passed validation).
+      placed = placePanel(context(place), content, region, quietArtMap(picture), story, false);
+      if (!isOverflow(placed)) {
+        placed.warnings.push({
+          kind: 'covers-art',
+          page: place.page,
+          panel: place.panel,
+          message: `Lettering in panel ${place.panel} (${place.page === 'cover' ? 'cover' : `page ${place.page}`}) ignores the art: it found no place even along the edges`,
+        });
+      }
+    }
+    if (isOverflow(placed)) {
+      const error = new LetteringError(place, placed.text, placed.reason);
+      problems.push({ error, item: itemOf(content, error, panelIndex) });
+      return;
+    }
+    items.push(...placed.items);
+    warnings.push(...placed.warnings);
   };
   if (sheet.kind === 'cover') {
     const content: PanelText = {
@@ -70,16 +102,24 @@ export function layoutLettering(
       sfx: sheet.cover.sfx,
       ...(sheet.cover.title === undefined ? {} : { title: sheet.cover.title }),
     };
-    letter({ page: 'cover', panel: 'cover' }, content, geometry.safeBoxPx, 0);
+    const place = { page: 'cover' as const, panel: 'cover' };
+    letter(place, content, geometry.bleedBoxPx, geometry.safeBoxPx, 0);
   } else {
     sheet.page.panels.forEach((panel, index) => {
       const slot = geometry.slots[index];
       if (slot === undefined) return;
-      letter({ page: sheet.page.number, panel: panel.id }, panel, slot.image, index);
+      const place = { page: sheet.page.number, panel: panel.id };
+      letter(place, panel, slot.art, letteringRegion(geometry, slot), index);
     });
   }
   if (problems.length > 0) throw new LetteringProblemsError(problems);
-  return { canvas: geometry.canvas, dpi: geometry.dpi, items };
+  return {
+    canvas: geometry.canvas,
+    dpi: geometry.dpi,
+    items,
+    artAware: art !== undefined,
+    warnings,
+  };
 }
 
 /** Which of the panel's texts an error is about (the first with its text). */
@@ -103,49 +143,6 @@ function itemOf(content: PanelText, error: LetteringError, panelIndex: number): 
       content.sfx.map((sfx) => sfx.text),
     ) ?? { panelIndex, field: 'dialogue', index: 0 }
   );
-}
-
-function letterWithShrinking(
-  ctx: LetteringContext,
-  content: PanelText,
-  region: Rect,
-  story: Story,
-): LetteringItem[] {
-  if (
-    content.captions.length + content.dialogue.length + content.sfx.length === 0 &&
-    !content.title
-  ) {
-    return [];
-  }
-  const { fontSizePt, minFontSizePt, maxCoverage } = ctx.options;
-  let fallback: LetteredPanel | undefined;
-  let overflow: Overflow | undefined;
-  for (const sizePt of sizeSteps(fontSizePt, minFontSizePt)) {
-    const result = letterPanel(
-      ctx,
-      content,
-      region,
-      pointsToPixels(sizePt, ctx.dpi),
-      story.characters,
-    );
-    if (isOverflow(result)) {
-      overflow = result;
-      continue;
-    }
-    if (result.coverage <= maxCoverage) return result.items;
-    fallback ??= result;
-  }
-  if (fallback !== undefined) return fallback.items;
-  const failure = overflow as Overflow;
-  throw new LetteringError(ctx.place, failure.text, failure.reason);
-}
-
-/** Sizes tried, largest first, in half-point steps, ending exactly at `min`. */
-function sizeSteps(start: number, min: number): number[] {
-  const steps: number[] = [];
-  for (let size = start; size > min + 1e-9; size -= 0.5) steps.push(size);
-  steps.push(min);
-  return steps;
 }
 
 /** A `MissingGlyphError` for each text with a character no bundled font has (its first one). */

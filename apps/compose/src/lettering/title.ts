@@ -32,16 +32,18 @@ export function layoutTitle(
       if (block.height + 2 * outline <= inner.h * 0.28) {
         const left = inner.x + (inner.w - block.width) / 2;
         const top = inner.y + outline;
+        const bounds = {
+          x: left - outline,
+          y: inner.y,
+          w: block.width + 2 * outline,
+          h: block.height + 2 * outline,
+        };
         return {
           kind: 'title',
           panel: ctx.place.panel,
           region,
-          bounds: {
-            x: left - outline,
-            y: inner.y,
-            w: block.width + 2 * outline,
-            h: block.height + 2 * outline,
-          },
+          bounds,
+          body: bounds,
           shapes: [],
           runs: ctx.setter.place(block, left, top, 'center', ctx.place),
           paint: {

@@ -66,6 +66,17 @@ export interface LetteringItem {
   region: Rect;
   /** Axis-aligned bounds of everything drawn (outlines and rotation included), in pixels. */
   bounds: Rect;
+  /**
+   * Bounds of the item without its tail: the box placement keeps clear of other lettering and of
+   * busy art. Equal to `bounds` for items without a tail.
+   */
+  body: Rect;
+  /** A balloon's tail: where it leaves the balloon, its tip, and the speaker it is aimed at. */
+  tail?: {
+    base: { x: number; y: number };
+    tip: { x: number; y: number };
+    speaker: { x: number; y: number };
+  };
   /** Rotation in degrees (clockwise) about `(cx, cy)`, for sound effects. */
   rotate?: { degrees: number; cx: number; cy: number };
   shapes: ShapeGroup[];
@@ -73,11 +84,27 @@ export interface LetteringItem {
   paint: TextPaint;
 }
 
+/** Something placement could not do as it should, named by panel. */
+export interface LetteringWarning {
+  /** `covers-art`: no quiet room, so lettering covers busy art; `collision`: two items overlap. */
+  kind: 'covers-art' | 'collision';
+  /** 1-based page number, or `'cover'`. */
+  page: number | 'cover';
+  panel: string;
+  message: string;
+}
+
 /** The lettering of one page, computed once and drawn twice (SVG overlay and PDF). */
 export interface LetteringLayout {
   /** Canvas size the coordinates refer to. */
   canvas: { widthPx: number; heightPx: number };
   dpi: number;
-  /** Items in drawing order (later items on top). */
+  /**
+   * Items panel by panel, each panel's in reading order (the PDF's text follows it); they do
+   * not overlap, so this is also the drawing order.
+   */
   items: LetteringItem[];
+  /** Whether the pictures were looked at (`false`: laid out before they exist). */
+  artAware: boolean;
+  warnings: LetteringWarning[];
 }

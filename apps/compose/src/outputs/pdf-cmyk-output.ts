@@ -18,10 +18,9 @@ export function createCmykPdfOutput(context: OutputContext): OutputWriter {
     colours: { intent: FOGRA39_PROFILE, paint: (colour) => palette.get(colour) },
     art: (image) => image.cmykArt,
     needs: 'cmykArt',
-    prepare: async ({ planned }) => {
-      if (planned.lettering !== undefined) {
-        await palette.prepare(letteringColours(planned.lettering));
-      }
+    prepare: async ({ planned, image }) => {
+      const lettering = image.lettering ?? planned.lettering;
+      if (lettering !== undefined) await palette.prepare(letteringColours(lettering));
     },
   });
 }

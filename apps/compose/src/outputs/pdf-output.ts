@@ -46,7 +46,7 @@ export function createPdfEditionOutput(context: OutputContext, edition: PdfEditi
       await pdf.addPage({
         geometry: planned.geometry,
         jpeg: art,
-        lettering: planned.lettering,
+        lettering: image.lettering ?? planned.lettering,
         label: planned.label,
         title: planned.title,
       });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { PanelJob, RunManifest, Story } from 'storyboard';
+import type { ManifestPage, PanelJob, RunManifest, Story } from 'storyboard';
 import { canonicalJson } from 'wiro-core';
 import type { LetteredSheet } from '../letter-issue.js';
 import type { OutputFormat } from '../options.js';
@@ -13,13 +13,19 @@ const COMPOSE_VERSION = 'compose/2';
 export const composeWithCompose: ComposeStep = async (story, panels, options) => {
   const { composeIssue } = await import('../compose-issue.js');
   const result = await composeIssue(story, panels, options);
-  return { outputs: result.outputs, warnings: result.warnings.map((w) => w.message) };
+  return {
+    outputs: result.outputs,
+    warnings: result.warnings.map((w) => w.message),
+    pages: result.pages.map((page) => page.geometry),
+  };
 };
 
 /** What the compose step made, and the fingerprint the manifest records. */
 export interface ComposeStageResult {
   outputs: OutputFile[];
   warnings: string[];
+  /** Geometry of every page (`RunManifest.pages`). */
+  pages: ManifestPage[];
   fingerprint: string | undefined;
 }
 
@@ -49,7 +55,7 @@ export async function composeStage(
   const previous = await upToDateOutputs(options.manifestPath, fingerprint);
   if (previous) {
     emit({ type: 'note', message: 'Pages, PDF and CBZ are up to date.' });
-    return { outputs: previous, warnings: [], fingerprint };
+    return { ...previous, warnings: [], fingerprint };
   }
   emit({ type: 'phase', phase: 'compose', detail: options.outDir });
   const composed = await options.compose(input.story, input.images, {
@@ -58,7 +64,7 @@ export async function composeStage(
     lettered: input.lettered,
     signal: options.signal,
   });
-  return { ...composed, fingerprint };
+  return { ...composed, pages: composed.pages ?? [], fingerprint };
 }
 
 /**
@@ -85,7 +91,7 @@ export function composeFingerprint(
 async function upToDateOutputs(
   manifestPath: string,
   fingerprint: string | undefined,
-): Promise<OutputFile[] | undefined> {
+): Promise<{ outputs: OutputFile[]; pages: ManifestPage[] } | undefined> {
   if (!fingerprint) return undefined;
   try {
     const previous = JSON.parse(await readFile(manifestPath, 'utf8')) as RunManifest;
@@ -94,7 +100,7 @@ async function upToDateOutputs(
     for (const output of previous.outputs) {
       if ((await stat(output.path)).size !== output.bytes) return undefined;
     }
-    return previous.outputs;
+    return { outputs: previous.outputs, pages: previous.pages ?? [] };
   } catch {
     return undefined;
   }

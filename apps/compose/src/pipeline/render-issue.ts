@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   buildManifest,
+  type ManifestPage,
   type RenderResult,
   type Story,
   StoryValidationError,
@@ -131,6 +132,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   let message: string | undefined;
   let outputs: OutputFile[] = [];
   let warnings: string[] = [];
+  let pages: ManifestPage[] = [];
   let fingerprint: string | undefined;
   if (render?.stopped === 'budget') {
     await streamed?.cancel();
@@ -152,8 +154,10 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     let composed: ComposeStageResult;
     if (streamed) {
       emit({ type: 'phase', phase: 'compose', detail: outDir });
+      const result = await streamed.finish(found.images);
       composed = {
-        ...(await streamed.finish(found.images)),
+        ...result,
+        pages: result.pages ?? [],
         fingerprint: composeFingerprint(input, formats),
       };
     } else {
@@ -163,7 +167,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
         emit,
       );
     }
-    ({ outputs, warnings } = composed);
+    ({ outputs, warnings, pages } = composed);
     if (exitCode === ExitCode.Done) fingerprint = composed.fingerprint;
   }
 
@@ -176,6 +180,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   );
   manifest.outputs = outputs;
   manifest.composeFingerprint = fingerprint;
+  manifest.pages = pages;
   await writeManifest(manifestPath, manifest);
   const belowTarget = manifest.panels
     .filter((panel) => panel.print.effectivePpi < panel.print.targetPpi)

@@ -1,4 +1,12 @@
-import type { PanelJob, RenderEvent, RenderResult, RunManifest, Story, TaskPool } from 'storyboard';
+import type {
+  ManifestPage,
+  PanelJob,
+  RenderEvent,
+  RenderResult,
+  RunManifest,
+  Story,
+  TaskPool,
+} from 'storyboard';
 import type { LetteredSheet } from '../letter-issue.js';
 import type { OutputFormat } from '../options.js';
 import type { PanelPictures } from '../panel-pictures.js';
@@ -19,7 +27,12 @@ export type ComposeStep = (
     lettered: readonly LetteredSheet[];
     signal?: AbortSignal | undefined;
   },
-) => Promise<{ outputs: OutputFile[]; warnings: string[] }>;
+) => Promise<{
+  outputs: OutputFile[];
+  warnings: string[];
+  /** Geometry of every page composed, for the manifest. */
+  pages?: ManifestPage[];
+}>;
 
 /** The pipeline's steps, as reported in `phase` events. */
 export type IssuePhase = 'validate' | 'expand' | 'render' | 'compose' | 'manifest';

@@ -8,7 +8,16 @@ export {
 } from './atomic-write.js';
 export { type CacheEntry, PanelCache } from './cache.js';
 export { RenderAbortError, RenderError } from './errors.js';
-export { buildManifest, type ManifestPanel, type RunManifest, writeManifest } from './manifest.js';
+export {
+  buildManifest,
+  type ManifestLettering,
+  type ManifestPage,
+  type ManifestPagePanel,
+  type ManifestPanel,
+  type ManifestRect,
+  type RunManifest,
+  writeManifest,
+} from './manifest.js';
 export { renderPanels } from './render-panels.js';
 export { createTaskPool, type TaskPool, type TaskPoolOptions } from './task-pool.js';
 export type {

@@ -55,6 +55,53 @@ export interface ManifestPanel {
   error: string | undefined;
 }
 
+/** A rectangle in PDF points from the top-left corner of the page's MediaBox, y down. */
+export interface ManifestRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** One panel's picture on a page. */
+export interface ManifestPagePanel {
+  /** Panel id (`cover` for the cover). */
+  id: string;
+  /** The picture's area on the page (to the bleed edge on a bleeding panel's outer sides). */
+  rectPt: ManifestRect;
+  /** The part of the source picture shown there, in source pixels. */
+  crop: ManifestRect;
+  /** SHA-256 of the picture file placed (as downloaded), lower-case hex. */
+  imageSha256: string;
+  /** Whether the art runs to the bleed edge. */
+  bleed: boolean;
+  /** Source pixels per inch of the picture as printed in `rectPt`. */
+  effectivePpi: number;
+}
+
+/** One lettering item on a page: its drawn extent (tail included). */
+export interface ManifestLettering {
+  panel: string;
+  /** `caption`, `speech`, `thought`, `whisper`, `shout`, `sfx` or `title`. */
+  kind: string;
+  rectPt: ManifestRect;
+}
+
+/** Geometry of one composed page, for readers, checks and tools. */
+export interface ManifestPage {
+  /** 1-based page number; 0 for the cover (as in `panels[].page`). */
+  number: number;
+  /** The page image file, e.g. `page-001.jpg`. */
+  file: string;
+  /** The PDF TrimBox: the finished page. */
+  trimBoxPt: ManifestRect;
+  /** The safe (live) area: lettering and panel borders stay inside it. */
+  safeBoxPt: ManifestRect;
+  panels: ManifestPagePanel[];
+  /** In reading order within each panel. */
+  lettering: ManifestLettering[];
+}
+
 /** The JSON manifest written for every run. It never contains credentials. */
 export interface RunManifest {
   version: 1;
@@ -67,6 +114,8 @@ export interface RunManifest {
   outputs: Array<{ kind: string; path: string; bytes: number; sha256: string }>;
   /** Hash of everything the outputs were composed from; equal means they are up to date. */
   composeFingerprint?: string | undefined;
+  /** Geometry of every composed page, cover first; empty when nothing was composed. */
+  pages?: ManifestPage[] | undefined;
 }
 
 /** Joins the jobs and their results into the run manifest. */

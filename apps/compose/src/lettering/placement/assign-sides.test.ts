@@ -1,10 +1,11 @@
 import type { Character, DialogueLine, Story } from 'storyboard';
 import { parseStory } from 'storyboard';
 import { describe, expect, it } from 'vitest';
-import { createFontSet } from '../fonts/font-set.js';
-import { pageGeometry } from '../geometry.js';
-import { layoutLettering } from './layout-lettering.js';
-import { assignSides } from './letter-panel.js';
+import { createFontSet } from '../../fonts/font-set.js';
+import { pageGeometry } from '../../geometry.js';
+import { layoutLettering } from '../layout-lettering.js';
+import { assignSides } from './assign-sides.js';
+import { letteringRegion } from './lettering-region.js';
 
 const line = (speaker: string, position: DialogueLine['position'] = 'auto'): DialogueLine => ({
   speaker,
@@ -76,8 +77,9 @@ describe('layoutLettering', () => {
       if (direction === 'ltr') expect(first.x).toBeLessThan(second.x);
       else expect(first.x + first.w).toBeGreaterThan(second.x + second.w);
       const caption = layout.items.find((item) => item.kind === 'caption');
-      const image = geometry.slots[0]?.image;
-      if (caption === undefined || image === undefined) throw new Error('missing caption');
+      const slot = geometry.slots[0];
+      if (caption === undefined || slot === undefined) throw new Error('missing caption');
+      const image = letteringRegion(geometry, slot);
       // The caption sits in the reading-start top corner.
       if (direction === 'ltr') expect(caption.bounds.x - image.x).toBeLessThan(20);
       else expect(image.x + image.w - caption.bounds.x - caption.bounds.w).toBeLessThan(20);

@@ -1,0 +1,107 @@
+/**
+ * Finds where a panel's picture is busy from its pixels as they sit on the page: detail energy
+ * (gradient magnitude at half resolution, so hatching and texture count, flat colour does not)
+ * averaged into a coarse grid, smoothed, and thresholded against the panel's own level.
+ */
+import type { Rect } from 'storyboard';
+import type { RawPixels } from '../../raw-canvas.js';
+import { type ArtMap, createArtMap } from './art-map.js';
+
+/** Grid cells along the picture's shorter side. */
+const CELLS_ON_SHORT_SIDE = 48;
+/** Mean gradient (0–255 luminance per pixel) below which a cell is never busy. */
+const MIN_BUSY_ENERGY = 6;
+/** A cell is busy above this share of the panel's 90th-percentile energy. */
+const RELATIVE_THRESHOLD = 0.45;
+/** Radius, in cells, of the mean that smooths energy: thin lines fade, texture stays. */
+const SMOOTH_RADIUS = 2;
+
+/**
+ * The art map of a fitted panel picture (`pixels`: RGB, exactly `region`'s size) placed at
+ * `region` on the canvas. Deterministic: the same pixels give the same map.
+ */
+export function analyseArt(pixels: RawPixels, region: Rect): ArtMap {
+  const { width, height } = pixels;
+  const cell = Math.max(2, Math.min(width, height) / CELLS_ON_SHORT_SIDE);
+  const cols = Math.max(1, Math.round(width / cell));
+  const rows = Math.max(1, Math.round(height / cell));
+  const raw = gradientCells(pixels, cols, rows);
+  const smooth = boxMean(raw, cols, rows, SMOOTH_RADIUS);
+  const threshold = Math.max(MIN_BUSY_ENERGY, RELATIVE_THRESHOLD * percentile(smooth, 0.9));
+  const peak = Math.max(threshold, ...smooth);
+  const busy = new Uint8Array(cols * rows);
+  const energy = new Float32Array(cols * rows);
+  for (let i = 0; i < busy.length; i += 1) {
+    const value = smooth[i] as number;
+    busy[i] = value > threshold ? 1 : 0;
+    energy[i] = value / peak;
+  }
+  return createArtMap(region, cols, rows, busy, energy);
+}
+
+/** Mean gradient magnitude per grid cell, measured on the picture's luminance at half size. */
+function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Array {
+  const { data, width, height } = pixels;
+  const channels = data.length / (width * height);
+  const hw = Math.max(1, width >> 1);
+  const hh = Math.max(1, height >> 1);
+  const luma = new Float32Array(hw * hh);
+  for (let y = 0; y < hh; y += 1) {
+    for (let x = 0; x < hw; x += 1) {
+      let sum = 0;
+      for (let dy = 0; dy < 2; dy += 1) {
+        const sy = Math.min(height - 1, 2 * y + dy);
+        for (let dx = 0; dx < 2; dx += 1) {
+          const i = (sy * width + Math.min(width - 1, 2 * x + dx)) * channels;
+          sum +=
+            0.299 * (data[i] as number) +
+            0.587 * (data[i + 1] as number) +
+            0.114 * (data[i + 2] as number);
+        }
+      }
+      luma[y * hw + x] = sum / 4;
+    }
+  }
+  const total = new Float32Array(cols * rows);
+  const count = new Float32Array(cols * rows);
+  for (let y = 1; y < hh - 1; y += 1) {
+    const r = Math.min(rows - 1, Math.floor((y * rows) / hh));
+    for (let x = 1; x < hw - 1; x += 1) {
+      const i = y * hw + x;
+      const gx = (luma[i + 1] as number) - (luma[i - 1] as number);
+      const gy = (luma[i + hw] as number) - (luma[i - hw] as number);
+      const c = Math.min(cols - 1, Math.floor((x * cols) / hw));
+      total[r * cols + c] = (total[r * cols + c] as number) + Math.abs(gx) + Math.abs(gy);
+      count[r * cols + c] = (count[r * cols + c] as number) + 1;
+    }
+  }
+  for (let i = 0; i < total.length; i += 1) {
+    const n = count[i] as number;
+    total[i] = n > 0 ? (total[i] as number) / n : 0;
+  }
+  return total;
+}
+
+/** Mean over a `(2r + 1)²` window, clipped at the edges. */
+function boxMean(values: Float32Array, cols: number, rows: number, r: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let y = 0; y < rows; y += 1) {
+    for (let x = 0; x < cols; x += 1) {
+      let sum = 0;
+      let n = 0;
+      for (let yy = Math.max(0, y - r); yy <= Math.min(rows - 1, y + r); yy += 1) {
+        for (let xx = Math.max(0, x - r); xx <= Math.min(cols - 1, x + r); xx += 1) {
+          sum += values[yy * cols + xx] as number;
+          n += 1;
+        }
+      }
+      out[y * cols + x] = sum / n;
+    }
+  }
+  return out;
+}
+
+function percentile(values: Float32Array, p: number): number {
+  const sorted = Float32Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}

@@ -1,0 +1,118 @@
+/**
+ * What lettering needs to know about a panel's picture: where the art is busy (the subject,
+ * detail, texture) and where it is quiet, on a coarse grid over the picture's rectangle. Queries
+ * are O(1) through summed-area tables, so placement can try thousands of spots per balloon.
+ */
+import type { Rect } from 'storyboard';
+
+/** Detail energy and busy cells of one panel picture, on a grid over `region`. */
+export interface ArtMap {
+  /** The picture's rectangle on the page canvas, in pixels. */
+  region: Rect;
+  cols: number;
+  rows: number;
+  /** Cell size in canvas pixels. */
+  cellW: number;
+  cellH: number;
+  /** 1 where the art is busy, row by row. */
+  busy: Uint8Array;
+  /** Detail energy per cell, 0 (flat) to 1 (the panel's busiest), row by row. */
+  energy: Float32Array;
+  /** Summed-area tables, `(cols + 1) × (rows + 1)`. */
+  busySum: Float64Array;
+  energySum: Float64Array;
+}
+
+/** An art map from per-cell values (`busy` 0/1, `energy` 0..1). */
+export function createArtMap(
+  region: Rect,
+  cols: number,
+  rows: number,
+  busy: Uint8Array,
+  energy: Float32Array,
+): ArtMap {
+  return {
+    region,
+    cols,
+    rows,
+    cellW: region.w / cols,
+    cellH: region.h / rows,
+    busy,
+    energy,
+    busySum: summedArea(busy, cols, rows),
+    energySum: summedArea(energy, cols, rows),
+  };
+}
+
+/** An art map with nothing busy: what placement assumes before the pictures exist. */
+export function quietArtMap(region: Rect): ArtMap {
+  return createArtMap(region, 1, 1, new Uint8Array(1), new Float32Array(1));
+}
+
+function summedArea(values: ArrayLike<number>, cols: number, rows: number): Float64Array {
+  const stride = cols + 1;
+  const sum = new Float64Array(stride * (rows + 1));
+  for (let r = 0; r < rows; r += 1) {
+    let line = 0;
+    for (let c = 0; c < cols; c += 1) {
+      line += values[r * cols + c] as number;
+      sum[(r + 1) * stride + c + 1] = (sum[r * stride + c + 1] as number) + line;
+    }
+  }
+  return sum;
+}
+
+/** The table's value at fractional cell coordinates (bilinear), so partial cells count in part. */
+function sampleSum(sum: Float64Array, cols: number, rows: number, gx: number, gy: number): number {
+  const x = Math.min(Math.max(gx, 0), cols);
+  const y = Math.min(Math.max(gy, 0), rows);
+  const x0 = Math.min(Math.floor(x), cols - 1);
+  const y0 = Math.min(Math.floor(y), rows - 1);
+  const fx = x - x0;
+  const fy = y - y0;
+  const stride = cols + 1;
+  const at = (cx: number, cy: number) => sum[cy * stride + cx] as number;
+  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
+/** Sum of a table over `rect` (canvas pixels), in cell units. */
+function sumOver(map: ArtMap, sum: Float64Array, rect: Rect): number {
+  const gx0 = (rect.x - map.region.x) / map.cellW;
+  const gy0 = (rect.y - map.region.y) / map.cellH;
+  const gx1 = gx0 + rect.w / map.cellW;
+  const gy1 = gy0 + rect.h / map.cellH;
+  const s = (gx: number, gy: number) => sampleSum(sum, map.cols, map.rows, gx, gy);
+  return s(gx1, gy1) - s(gx0, gy1) - s(gx1, gy0) + s(gx0, gy0);
+}
+
+/** Area of `rect` in cell units. */
+function cellArea(map: ArtMap, rect: Rect): number {
+  return (rect.w / map.cellW) * (rect.h / map.cellH);
+}
+
+/** The part of `rect` (canvas pixels) over busy art, 0 to 1. */
+export function measureBusyShare(map: ArtMap, rect: Rect): number {
+  const area = cellArea(map, rect);
+  return area > 0 ? Math.max(0, sumOver(map, map.busySum, rect)) / area : 0;
+}
+
+/** Busy area under `rect`, in canvas pixels squared. */
+export function measureBusyArea(map: ArtMap, rect: Rect): number {
+  return Math.max(0, sumOver(map, map.busySum, rect)) * map.cellW * map.cellH;
+}
+
+/** Mean detail energy under `rect`, 0 to 1. */
+export function measureEnergy(map: ArtMap, rect: Rect): number {
+  const area = cellArea(map, rect);
+  return area > 0 ? Math.max(0, sumOver(map, map.energySum, rect)) / area : 0;
+}
+
+/** Whether the cell under a canvas point is busy (points outside the picture are not). */
+export function isBusyAt(map: ArtMap, x: number, y: number): boolean {
+  const c = Math.floor((x - map.region.x) / map.cellW);
+  const r = Math.floor((y - map.region.y) / map.cellH);
+  if (c < 0 || r < 0 || c >= map.cols || r >= map.rows) return false;
+  return map.busy[r * map.cols + c] === 1;
+}

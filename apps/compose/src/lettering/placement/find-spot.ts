@@ -1,0 +1,93 @@
+/**
+ * Searches a panel for the best place for one box of lettering: every position on a grid of
+ * `step` pixels inside the allowed area, scored by the busy art and detail under it and its
+ * distance from where it wants to be; positions that collide with placed lettering, cross a
+ * placed tail, break the reading order or cover too much busy art are refused.
+ */
+import type { Rect } from 'storyboard';
+import { inflate, overlaps } from '../_rects.js';
+import { type ArtMap, measureBusyShare, measureEnergy } from '../art/art-map.js';
+import type { Point } from '../balloon-shapes.js';
+import { segmentHitsRect } from './geometry.js';
+
+/** What a box must respect, and what it prefers. */
+export interface SpotRules {
+  map: ArtMap;
+  /** The box lies inside this rectangle. */
+  area: Rect;
+  /** Lettering already placed, and anything else the box must not cover. */
+  obstacles: readonly Rect[];
+  /** Tails already drawn, as segments from balloon to tip. */
+  tails: ReadonlyArray<readonly [Point, Point]>;
+  /** Space kept between the box and every obstacle. */
+  gap: number;
+  /** Where the box's centre would ideally be. */
+  prefer: Point;
+  /** Grid step of the search, in pixels. */
+  step: number;
+  /** Largest part of the box allowed over busy art (1: any). */
+  maxBusy: number;
+  /** Only positions touching an edge of `area` (the last resort before covering the art). */
+  edgesOnly: boolean;
+  /** Further test a position must pass (the reading order). */
+  accept?: ((rect: Rect) => boolean) | undefined;
+}
+
+/** A chosen position. */
+export interface Spot {
+  rect: Rect;
+  /** Part of the box over busy art. */
+  busy: number;
+  cost: number;
+}
+
+const BUSY_WEIGHT = 8;
+const ENERGY_WEIGHT = 1;
+const DISTANCE_WEIGHT = 2;
+
+/**
+ * The lowest-cost position for a `w × h` box under `rules`, or `undefined` when none is allowed.
+ * Deterministic: positions are tried in a fixed order and ties keep the first.
+ */
+export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefined {
+  const { area, step } = rules;
+  if (w > area.w + 0.01 || h > area.h + 0.01) return undefined;
+  const xs = positions(area.x, area.x + area.w - w, step);
+  const ys = positions(area.y, area.y + area.h - h, step);
+  const diagonal = Math.hypot(area.w, area.h) || 1;
+  const blocked = rules.obstacles.map((o) => inflate(o, rules.gap));
+  let best: Spot | undefined;
+  for (const y of ys) {
+    const onEdgeY = y <= area.y + 0.01 || y >= area.y + area.h - h - 0.01;
+    for (const x of xs) {
+      const onEdgeX = x <= area.x + 0.01 || x >= area.x + area.w - w - 0.01;
+      if (rules.edgesOnly && !onEdgeX && !onEdgeY) continue;
+      const rect = { x, y, w, h };
+      const busy = measureBusyShare(rules.map, rect);
+      if (busy > rules.maxBusy) continue;
+      const distance =
+        Math.hypot(x + w / 2 - rules.prefer.x, y + h / 2 - rules.prefer.y) / diagonal;
+      const cost =
+        BUSY_WEIGHT * busy +
+        ENERGY_WEIGHT * measureEnergy(rules.map, rect) +
+        DISTANCE_WEIGHT * distance;
+      if (best !== undefined && cost >= best.cost) continue;
+      if (blocked.some((o) => overlaps(o, rect))) continue;
+      if (rules.tails.some(([a, b]) => segmentHitsRect(a, b, inflate(rect, rules.gap / 2)))) {
+        continue;
+      }
+      if (rules.accept !== undefined && !rules.accept(rect)) continue;
+      best = { rect, busy, cost };
+    }
+  }
+  return best;
+}
+
+/** Grid positions from `low` to `high`, both included. */
+function positions(low: number, high: number, step: number): number[] {
+  if (high < low) return [low];
+  const out: number[] = [];
+  for (let v = low; v < high; v += step) out.push(v);
+  out.push(high);
+  return out;
+}
