@@ -8,6 +8,8 @@ describe('--print', () => {
       'pdf',
       'cbz',
       'contact-sheet',
+      'screen',
+      'epub',
       'pdf-cmyk',
     ]);
     expect(parseCliArgs(['story.yaml', '--format', 'pdf', '--print', 'CMYK'], {}).formats).toEqual([
