@@ -1,10 +1,9 @@
-import type { TaskStatus, WireOutput, WireTask } from 'wiro-core';
+import type { PixelSize, TaskStatus, WireOutput, WireTask } from 'wiro-core';
 import { formatFixed, roundSeconds } from './billing.js';
 import type { TaskFaultKind } from './faults.js';
 import type { LifecycleStep } from './lifecycle.js';
 import type { ModelDefinition, ValidatedInputs } from './model-catalog.js';
 import type { TimerHandle } from './scheduler.js';
-import type { UpscaleSource } from './upscale-input.js';
 
 /** The emulator's own record of one task (internal and mutable; the wire sees {@link toWireTask}). */
 export interface TaskRecord {
@@ -119,4 +118,15 @@ export function toWireTask(task: TaskRecord, now: number): WireTask {
     outputs: task.outputs.map((output) => ({ ...output })),
     size: String(size),
   };
+}
+
+/** The picture an upscale task enlarges, read when its Run was accepted. */
+export interface UpscaleSource {
+  bytes: Buffer;
+  /** The emulator file it was read from: `/files/<folder>/<name>`. */
+  path: string;
+  /** The task whose output it is, when it is one. */
+  taskid: string | undefined;
+  /** The size of the picture the task makes from it. */
+  output: PixelSize;
 }

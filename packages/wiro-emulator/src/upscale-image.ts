@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { UpscaleSource } from './upscale-input.js';
+import type { UpscaleSource } from './task-record.js';
 
 /**
  * The picture an upscale task outputs: its source resized to the planned size with a Lanczos

@@ -4,17 +4,7 @@ import { computeUpscaledSize, fitsUpscaleLimits, type PixelSize, REAL_ESRGAN } f
 import { findLiveFile, parseFilePath } from './files.js';
 import type { ValidatedInputs } from './model-catalog.js';
 import type { EmulatorState } from './state.js';
-
-/** The picture an upscale task enlarges, read when its Run was accepted. */
-export interface UpscaleSource {
-  bytes: Buffer;
-  /** The emulator file it was read from: `/files/<folder>/<name>`. */
-  path: string;
-  /** The task whose output it is, when it is one. */
-  taskid: string | undefined;
-  /** The size of the picture the task makes from it. */
-  output: PixelSize;
-}
+import type { UpscaleSource } from './task-record.js';
 
 /**
  * How an upscale task will go: its run time, and its source or the reason it will fail. With a
