@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type Story, sweepTemporaryFiles } from 'storyboard';
+import type { Story } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
 import { createFontSet } from './fonts/font-set.js';
 import { letterIssue, letterSheet } from './letter-issue.js';
 import type { ComposeOptions, ComposeResult } from './options.js';
 import { resolveComposeOptions } from './options.js';
-import { assertNoLinkedOutputFolders } from './output-folders.js';
+import { assertNoLinkedOutputFolders, sweepOutputFolders } from './output-folders.js';
 import { createOutputs } from './outputs/create-outputs.js';
 import type { ComposedSheet, OutputWriter } from './outputs/output-writer.js';
 import { describePageGeometry } from './page-geometry.js';
@@ -55,9 +54,7 @@ export async function composeIssue(
   const { outDir } = resolved;
   await assertNoLinkedOutputFolders(outDir);
   await mkdir(outDir, { recursive: true });
-  // A run killed while composing (pages are composed while panels render) leaves its temporary
-  // files; this compose replaces every output, so they go.
-  for (const dir of [outDir, join(outDir, 'pages')]) await sweepTemporaryFiles(dir);
+  await sweepOutputFolders(outDir);
   const extension = resolved.pageFormat === 'jpeg' ? 'jpg' : 'png';
   const writers: OutputWriter[] = await createOutputs({
     story,

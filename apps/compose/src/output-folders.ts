@@ -1,5 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sweepTemporaryFiles } from 'storyboard';
 import { UnsafeOutputError } from './errors.js';
 
 /** Folders compose writes into under the output folder. */
@@ -14,5 +15,16 @@ export async function assertNoLinkedOutputFolders(outDir: string): Promise<void>
   for (const path of [outDir, ...OUTPUT_SUBFOLDERS.map((name) => join(outDir, name))]) {
     const stats = await lstat(path).catch(() => undefined);
     if (stats?.isSymbolicLink()) throw new UnsafeOutputError(path);
+  }
+}
+
+/**
+ * Deletes the temporary files a run killed while composing left in the output folder and the
+ * folders compose writes into (pages are composed while panels render, so a kill can come
+ * mid-write). Call it after {@link assertNoLinkedOutputFolders}: it never follows a link.
+ */
+export async function sweepOutputFolders(outDir: string): Promise<void> {
+  for (const path of [outDir, ...OUTPUT_SUBFOLDERS.map((name) => join(outDir, name))]) {
+    await sweepTemporaryFiles(path);
   }
 }

@@ -154,7 +154,9 @@ describe('temporary files a killed compose left behind', () => {
   it('are swept by the next compose; other hidden files and links are left alone', async () => {
     const outDir = join(temp.dir, 'killed');
     await mkdir(join(outDir, 'pages'), { recursive: true });
+    await mkdir(join(outDir, 'screen'), { recursive: true });
     const leftovers = [
+      join(outDir, 'screen', '.page-001-800.webp.5e1c4390a1b2.tmp'),
       join(outDir, `.${story.slug}.cbz.0f48d1aea9f4.tmp`),
       join(outDir, `.${story.slug}.pdf.15f07d273c1a.tmp`),
       join(outDir, 'pages', '.page-001.jpg.8f6fa42ad91a.tmp'),

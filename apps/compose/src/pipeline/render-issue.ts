@@ -5,13 +5,12 @@ import {
   type RenderResult,
   type Story,
   StoryValidationError,
-  sweepTemporaryFiles,
   targetPpi,
   writeManifest,
 } from 'storyboard';
 import { UnsafeOutputError } from '../errors.js';
 import { OUTPUT_FORMATS } from '../options.js';
-import { assertNoLinkedOutputFolders } from '../output-folders.js';
+import { assertNoLinkedOutputFolders, sweepOutputFolders } from '../output-folders.js';
 import { chooseBackend } from './backend.js';
 import {
   type ComposeStageResult,
@@ -98,7 +97,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     throw error;
   }
   // Temporary files of a run killed while composing go, even when nothing is composed again.
-  for (const dir of [outDir, join(outDir, 'pages')]) await sweepTemporaryFiles(dir);
+  await sweepOutputFolders(outDir);
   const manifestPath = join(outDir, 'manifest.json');
   const base = { ...planned, plan: plan.panels, outDir, manifestPath };
   const formats = options.formats ?? OUTPUT_FORMATS;
