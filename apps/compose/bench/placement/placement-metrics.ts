@@ -5,6 +5,7 @@
  * another item), and how many items leave the page's safe area.
  */
 import type { Rect } from 'storyboard';
+import { overlaps } from '../../src/lettering/_rects.js';
 import { segmentHitsRect } from '../../src/lettering/placement/geometry.js';
 import type { LetteringItem } from '../../src/lettering/types.js';
 
@@ -85,7 +86,7 @@ export function tallyPage(
   for (const [i, a] of items.entries()) {
     if (!inside(safe, a.bounds)) tally.outsideSafe += 1;
     for (const b of items.slice(i + 1)) {
-      if (intersects(a.body, b.body) || crosses(a, b) || crosses(b, a)) tally.overlaps += 1;
+      if (overlaps(a.body, b.body) || crosses(a, b) || crosses(b, a)) tally.overlaps += 1;
     }
   }
 }
@@ -107,10 +108,6 @@ function crosses(withTail: LetteringItem, other: LetteringItem): boolean {
     withTail.tail !== undefined &&
     segmentHitsRect(withTail.tail.base, withTail.tail.tip, other.body)
   );
-}
-
-function intersects(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 function inside(outer: Rect, inner: Rect): boolean {
