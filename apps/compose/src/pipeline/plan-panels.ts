@@ -52,6 +52,7 @@ export async function planPanels(
         estimatedCost:
           (found.generated ? 0 : estimateTaskCost(job.inputs)) +
           (found.upscaled || !job.upscale ? 0 : estimateUpscaleCost(job.upscale)),
+        tasks: (found.generated ? 0 : 1) + (found.upscaled ? 0 : 1),
         ppi: {
           source: Math.round(effectivePpi(job.inputs, job.print)),
           final: Math.round(effectivePpi(final, job.print)),

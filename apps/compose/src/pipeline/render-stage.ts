@@ -34,9 +34,10 @@ export async function renderStage(
     // A new emulator reuses task ids, so a draft journal from an earlier process means nothing.
     await rm(plan.journalPath, { force: true });
   }
-  const uncached = plan.panels.filter((p) => !p.cached);
-  const costEstimate = uncached.length
-    ? uncached.reduce((sum, p) => sum + p.estimatedCost, 0) / uncached.length
+  // The budget's first estimate is per task (a panel may need a generation and an upscale).
+  const tasks = plan.panels.reduce((sum, p) => sum + p.tasks, 0);
+  const costEstimate = tasks
+    ? plan.panels.reduce((sum, p) => sum + p.estimatedCost, 0) / tasks
     : undefined;
   try {
     const render = await renderPanels(

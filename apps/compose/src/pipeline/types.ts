@@ -90,6 +90,8 @@ export interface PlannedPanel {
   selected: boolean;
   /** USD for the tasks still to run for it (generation and upscale). */
   estimatedCost: number;
+  /** Wiro tasks still to run for it: 0, 1 or 2 (generation, upscale). */
+  tasks: number;
   /** How it prints, in pixels per inch: as generated, as finally used, and the target. */
   ppi: { source: number; final: number; target: number };
 }
