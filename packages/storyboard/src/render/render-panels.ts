@@ -85,12 +85,19 @@ export async function renderPanels(
   }
   // Panels with tasks an earlier process may have left running go first, so re-attaching to (or
   // adopting) them takes the first slots and never pushes the tasks in flight past the limit.
+  // Then the longest chains (generation and upscale) before single tasks, each in page order:
+  // started last, a long chain would run on alone while the other slots stand idle.
   const keysOf = (job: PanelJob) => [job.cacheKey, job.upscale?.cacheKey ?? ''];
   const hasPending = ({ index }: { index: number }) =>
     keysOf(jobs[index] as PanelJob).some(
       (key) => context.pending.has(key) || context.intents.has(key),
     );
-  toRender.sort((a, b) => Number(hasPending(b)) - Number(hasPending(a)));
+  const tasksLeft = ({ index, cached }: { index: number; cached: CachedPanel }) =>
+    Number(cached.generated === undefined) +
+    Number(jobs[index]?.upscale !== undefined && cached.upscaled === undefined);
+  toRender.sort(
+    (a, b) => Number(hasPending(b)) - Number(hasPending(a)) || tasksLeft(b) - tasksLeft(a),
+  );
   try {
     await Promise.all(
       toRender.map(async ({ index, cached }) => {

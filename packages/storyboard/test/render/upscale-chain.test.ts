@@ -93,4 +93,25 @@ describe('generation → upscale chains', () => {
     expect(h.events.some((e) => e.type === 'upscale-skipped' && e.panel === 'p0')).toBe(true);
     expect(h.emulator.ledger().billed.count).toBe(1);
   });
+
+  it('starts the panels with two tasks to run before those with one, each in page order', async () => {
+    h = await startRenderHarness();
+    const chained = lowResolutionJobs(4);
+    // Panels 0 and 2 print small enough without an upscale; 1 and 3 chain one.
+    const jobs = chained.map((job, i) =>
+      i % 2 === 0 ? { ...job, print: makeJobs(4)[i]!.print, upscale: undefined } : job,
+    );
+    await h.render(jobs, { concurrency: 1 });
+    const submitted = h.events.flatMap((e) =>
+      e.type === 'submitted' ? [`${e.panel}:${e.stage}`] : [],
+    );
+    expect(submitted).toEqual([
+      'p1:generate',
+      'p1:upscale',
+      'p3:generate',
+      'p3:upscale',
+      'p0:generate',
+      'p2:generate',
+    ]);
+  });
 });
