@@ -42,7 +42,7 @@ export async function findOrphan(
 }
 
 /** Journals a found task as this spec's, so a crash from here on re-attaches to it. */
-export function adoptTask(context: RenderContext, spec: TaskSpec, task: Task): void {
+export async function adoptTask(context: RenderContext, spec: TaskSpec, task: Task): Promise<void> {
   const { journal, state, emit, now } = context;
   journal.write({
     type: 'accepted',
@@ -53,6 +53,7 @@ export function adoptTask(context: RenderContext, spec: TaskSpec, task: Task): v
     at: now(),
     adopted: true,
   });
+  await journal.flush();
   state.adoptedTasks++;
   emit({ type: 'adopted', panel: spec.panel, stage: spec.stage, taskid: task.id });
 }

@@ -1,6 +1,9 @@
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import type { RunInputs } from 'wiro-core';
+
+const flushToDisk = promisify(fdatasync);
 
 /** One line of the journal. */
 export type JournalRecord =
@@ -85,14 +88,20 @@ export class Journal {
   }
 
   /**
-   * Appends a record before returning. Written data survives the process being killed; intents
-   * and accepted tasks are also flushed to the disk, so they survive a power cut too (the others
-   * only save work, and blocking on a flush for each would slow every panel).
+   * Appends a record before returning: it survives the process being killed. Records that must
+   * also survive a power cut (intents, accepted tasks) are then {@link flush}ed.
    */
   write(record: JournalRecord): void {
     this.records.push(record);
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
-    if (record.type === 'intent' || record.type === 'accepted') fdatasyncSync(this.fd);
+  }
+
+  /**
+   * Flushes every record written so far to the disk. On the thread pool, not the event loop:
+   * a flush takes milliseconds, and blocking on one per Run would hold up every other task.
+   */
+  async flush(): Promise<void> {
+    await flushToDisk(this.fd);
   }
 
   /** Accepted tasks with no settled record. */

@@ -143,11 +143,10 @@ async function adoptOrphans(
 ): Promise<TaskRun | undefined> {
   const search = await findOrphan(context, spec, since);
   if (search.kind !== 'found') return undefined;
-  const tasks = search.tasks.map((task: Task) => {
-    adoptTask(context, spec, task);
-    return { taskid: task.id, token: task.socketAccessToken };
-  });
-  return follow(tasks);
+  for (const task of search.tasks) await adoptTask(context, spec, task);
+  return follow(
+    search.tasks.map((task: Task) => ({ taskid: task.id, token: task.socketAccessToken })),
+  );
 }
 
 /** Waits a moment after a lost Run reply, so a Run still being accepted shows up in Task/List. */

@@ -36,6 +36,7 @@ export async function submitRun(context: RenderContext, spec: TaskSpec): Promise
     inputs: spec.inputs,
     at: intentAt,
   });
+  await journal.flush();
   try {
     // No abort signal: an aborted Run request may still have been accepted.
     const run = await options.client.runTask(spec.model, spec.inputs);
@@ -46,6 +47,7 @@ export async function submitRun(context: RenderContext, spec: TaskSpec): Promise
       token: run.socketaccesstoken,
       at: now(),
     });
+    await journal.flush();
     return { kind: 'accepted', taskid: run.taskid, token: run.socketaccesstoken };
   } catch (error) {
     if (error instanceof WiroConcurrencyLimitError) return { kind: 'busy' };
