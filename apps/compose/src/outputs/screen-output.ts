@@ -71,15 +71,20 @@ export async function createScreenOutput(
       const sizes = new Map(
         screen.widths.map((width) => sizeForWidth(trim, width)).map((size) => [size.width, size]),
       );
+      // Every rendition at once, the largest first: the last page of a run is composed alone,
+      // and one rendition after another would leave all but one core idle.
+      const largestFirst = [...sizes.values()].reverse();
+      const written = await Promise.all(
+        largestFirst.map((size) =>
+          Promise.all([writeRendition(sheet, size, 'webp'), writeRendition(sheet, size, 'jpeg')]),
+        ),
+      );
       const images: ScreenImage[] = [];
       const files: OutputFile[] = [];
-      for (const size of sizes.values()) {
-        const [webp, jpeg] = await Promise.all([
-          writeRendition(sheet, size, 'webp'),
-          writeRendition(sheet, size, 'jpeg'),
-        ]);
-        images.push({ ...size, webp: webp.name, jpeg: jpeg.name });
-        files.push(webp.file, jpeg.file);
+      for (const [index, [webp, jpeg]] of written.entries()) {
+        const size = largestFirst[index] as { width: number; height: number };
+        images.unshift({ ...size, webp: webp.name, jpeg: jpeg.name });
+        files.unshift(webp.file, jpeg.file);
       }
       const description = describeSheet(context.story, planned.sheet, pageCount);
       const texts = new Map(description.panels.map((panel) => [panel.id, panel.text]));
