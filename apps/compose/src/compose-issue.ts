@@ -74,8 +74,7 @@ export async function composeIssue(
       resolved.pagesInFlight,
       async (planned, index) => {
         options.signal?.throwIfAborted();
-        const art = known?.[index] ?? sheetArt(planned, await pagePictures(planned, panels));
-        options.signal?.throwIfAborted();
+        const art = known?.[index] ?? sheetArt(planned, pagePictures(planned, panels));
         const image = await composePage(
           planned.geometry,
           art,

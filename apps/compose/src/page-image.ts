@@ -27,8 +27,11 @@ import type { ComposeWarning } from './types.js';
 export interface PageArt {
   /** Panel id (`cover` for the cover). */
   panel: string;
-  /** Image file (or its bytes). */
-  input: string | Buffer;
+  /**
+   * Image file (or its bytes), or a file still to arrive: each picture is fitted as soon as it
+   * is there, while the page's other pictures are still arriving.
+   */
+  input: string | Buffer | Promise<string>;
   /** Where the picture goes (a slot's `art` rectangle, or the whole canvas for the cover). */
   rect: Rect;
   focus: Focus;
@@ -128,10 +131,14 @@ export async function composePage(
   const format = options.format ?? 'jpeg';
   const jpeg = jpegOptions(options.jpegQuality ?? 90, options.jpegOptimiseCoding ?? false);
   const minPpi = Math.min(options.minPpi ?? 300, geometry.dpi);
+  const placesByArt = typeof lettering === 'function';
   const fitted = await Promise.all(
-    art.map(async (item): Promise<FittedPanel & { sha256: string }> => {
+    art.map(async (item): Promise<FittedPanel & { sha256: string; art?: ArtMap }> => {
+      let described = Buffer.isBuffer(item.input) ? '(buffer)' : undefined;
       try {
-        const bytes = typeof item.input === 'string' ? await readFile(item.input) : item.input;
+        const input = await item.input;
+        if (typeof input === 'string') described = input;
+        const bytes = typeof input === 'string' ? await readFile(input) : input;
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const panel = await fitPanel(bytes, item.rect.w, item.rect.h, {
           focus: item.focus,
@@ -140,23 +147,18 @@ export async function composePage(
             ? {}
             : { limitInputPixels: options.limitInputPixels }),
         });
-        return { ...panel, sha256 };
+        // Read now, while the page's other pictures may still be arriving.
+        return placesByArt
+          ? { ...panel, sha256, art: analyseArt(panel, item.rect) }
+          : { ...panel, sha256 };
       } catch (error) {
-        throw new MissingPanelError(
-          { page, panel: item.panel },
-          typeof item.input === 'string' ? item.input : '(buffer)',
-          { cause: error },
-        );
+        throw new MissingPanelError({ page, panel: item.panel }, described, { cause: error });
       }
     }),
   );
   const layout =
     typeof lettering === 'function'
-      ? lettering(
-          new Map(
-            art.map((item, i) => [item.panel, analyseArt(fitted[i] as FittedPanel, item.rect)]),
-          ),
-        )
+      ? lettering(new Map(art.map((item, i) => [item.panel, fitted[i]?.art as ArtMap])))
       : lettering;
   const tiles = Promise.all(
     (layout === undefined ? [] : renderLetteringOverlays(layout, fonts)).map(rasteriseTile),

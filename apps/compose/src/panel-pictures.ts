@@ -17,16 +17,16 @@ export function sheetPanelIds(planned: PlannedSheet): string[] {
   return sheet.kind === 'cover' ? ['cover'] : sheet.page.panels.map((panel) => panel.id);
 }
 
-/** The pictures of one page, waiting for those still arriving. */
-export async function pagePictures(
+/**
+ * The pictures of one page: image files, or promises of those still arriving (each can then be
+ * fitted as soon as it is there, while the page's other pictures are still rendering).
+ */
+export function pagePictures(
   planned: PlannedSheet,
   pictures: PanelPictures,
-): Promise<ReadonlyMap<string, string>> {
+): ReadonlyMap<string, string | Promise<string>> {
   if (!isArrivals(pictures)) return pictures;
-  const ids = sheetPanelIds(planned);
-  return new Map(
-    await Promise.all(ids.map(async (id) => [id, await pictures.picture(id)] as const)),
-  );
+  return new Map(sheetPanelIds(planned).map((id) => [id, pictures.picture(id)]));
 }
 
 /** Whether the pictures are still arriving (rather than a map of known files). */

@@ -61,7 +61,10 @@ export function planIssue(story: Story, options: PlanOptions = {}): PlannedSheet
  * its cell; a bleeding panel's art runs to the bleed edge), or the cover image over the whole
  * canvas. Throws a `MissingPanelError` for a panel the map has no image for.
  */
-export function sheetArt(planned: PlannedSheet, panels: ReadonlyMap<string, string>): PageArt[] {
+export function sheetArt(
+  planned: PlannedSheet,
+  panels: ReadonlyMap<string, PageArt['input']>,
+): PageArt[] {
   const { sheet, geometry } = planned;
   if (sheet.kind === 'cover') {
     const input = panels.get('cover');
