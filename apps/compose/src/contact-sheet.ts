@@ -131,11 +131,53 @@ export async function createContactTile(
     .toBuffer();
 }
 
+/** A contact sheet being filled tile by tile as pages are composed. */
+export interface ContactSheet {
+  /** Decodes the tile of the `index`-th page (in page order) into its cell. */
+  place(index: number, tile: Buffer): Promise<void>;
+  /** Encodes the sheet as JPEG and writes it atomically. */
+  write(path: string): Promise<WrittenFile>;
+}
+
 /**
- * Assembles tiles (in page order) into the contact sheet, in the layout's reading direction,
- * and writes it atomically as JPEG. The
- * sheet is one raw buffer (at most `maxPixels` × 3 bytes) that tiles are decoded into one at a
- * time, so memory stays bounded however many pages there are.
+ * An empty contact sheet laid out as `layout` says, in its reading direction. The sheet is one
+ * raw buffer (at most `maxPixels` × 3 bytes) that each tile is decoded into as its page is
+ * composed, so memory stays bounded however many pages there are and only the encoding is left
+ * once the last page is in.
+ */
+export function createContactSheet(
+  layout: ContactSheetLayout,
+  options: ContactSheetOptions = {},
+): ContactSheet {
+  const { columns, thumbWidth, thumbHeight, labelHeight, gap, width, height, direction } = layout;
+  const sheet = Buffer.alloc(width * height * 3, 0xe8);
+  return {
+    async place(index, tile) {
+      const { data, info } = await sharp(tile)
+        .resize(thumbWidth, thumbHeight + labelHeight, { fit: 'fill' })
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const column = direction === 'rtl' ? columns - 1 - (index % columns) : index % columns;
+      const left = gap + column * (thumbWidth + gap);
+      const top = gap + Math.floor(index / columns) * (thumbHeight + labelHeight + gap);
+      const rowBytes = info.width * 3;
+      for (let y = 0; y < info.height && top + y < height; y += 1) {
+        data.copy(sheet, ((top + y) * width + left) * 3, y * rowBytes, (y + 1) * rowBytes);
+      }
+    },
+    async write(path) {
+      const image = await sharp(sheet, { raw: { width, height, channels: 3 } })
+        .jpeg({ quality: options.jpegQuality ?? 85 })
+        .toBuffer();
+      return writeFileAtomic(path, image);
+    },
+  };
+}
+
+/**
+ * Assembles tiles (in page order) into the contact sheet and writes it atomically as JPEG (see
+ * {@link createContactSheet}).
  */
 export async function writeContactSheet(
   path: string,
@@ -143,24 +185,7 @@ export async function writeContactSheet(
   layout: ContactSheetLayout,
   options: ContactSheetOptions = {},
 ): Promise<WrittenFile> {
-  const { columns, thumbWidth, thumbHeight, labelHeight, gap, width, height, direction } = layout;
-  const sheet = Buffer.alloc(width * height * 3, 0xe8);
-  for (const [index, tile] of tiles.entries()) {
-    const { data, info } = await sharp(tile)
-      .resize(thumbWidth, thumbHeight + labelHeight, { fit: 'fill' })
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const column = direction === 'rtl' ? columns - 1 - (index % columns) : index % columns;
-    const left = gap + column * (thumbWidth + gap);
-    const top = gap + Math.floor(index / columns) * (thumbHeight + labelHeight + gap);
-    const rowBytes = info.width * 3;
-    for (let y = 0; y < info.height && top + y < height; y += 1) {
-      data.copy(sheet, ((top + y) * width + left) * 3, y * rowBytes, (y + 1) * rowBytes);
-    }
-  }
-  const image = await sharp(sheet, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: options.jpegQuality ?? 85 })
-    .toBuffer();
-  return writeFileAtomic(path, image);
+  const sheet = createContactSheet(layout, options);
+  for (const [index, tile] of tiles.entries()) await sheet.place(index, tile);
+  return sheet.write(path);
 }
