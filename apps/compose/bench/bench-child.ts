@@ -3,11 +3,13 @@
  * pipeline, the process's CPU time (all threads, and the main thread alone), its peak RSS
  * (`process.resourceUsage().maxRSS`) and output sizes. The clock starts once the inputs are
  * ready (compose's script is parsed before it) and stops when the last output is written.
+ * Compose is the built package (`dist/`), the JavaScript the `render` command runs, not the
+ * TypeScript sources through a transpiler.
  * Usage: tsx bench/bench-child.ts <compose|reference|montage> <pages> <panelDir> <outDir>
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { composeIssue } from '../src/index.js';
+import { composeIssue } from 'compose';
 import { benchIssue } from './bench-story.js';
 import { runMontageReference, runSharpReference } from './reference-pipelines.js';
 
