@@ -291,8 +291,8 @@ export async function buildIssues(options: BuildIssuesOptions): Promise<BuildIss
     pool: createTaskPool({
       concurrency: options.concurrency,
       maxCost: options.maxCost,
-      // What a panel of the night's model costs until the first bill comes in.
-      costEstimate: 0.02,
+      // Until the first bill of a model comes in, its tasks are assumed to cost the pool's
+      // default, about one generation (high for upscales); then that model's own mean.
     }),
     compose: oneAtATime(options.compose ?? composeWithCompose),
     saveState: oneAtATime(() =>

@@ -73,6 +73,7 @@ export {
   type AtomicWriteStream,
   buildManifest,
   type CacheEntry,
+  type CostEstimate,
   createAtomicWriteStream,
   createTaskPool,
   type ManifestLettering,

@@ -1,4 +1,4 @@
-import type { PanelInputs, UpscalePlan } from 'storyboard';
+import type { CostEstimate, PanelInputs, PanelJob, UpscalePlan } from 'storyboard';
 
 /**
  * Rough USD for one task before any real price is known: $0.02 for one 1-megapixel image at 20
@@ -23,4 +23,21 @@ export const USD_PER_UPSCALED_MEGAPIXEL = 0.002;
 /** Estimated cost of one upscale task. */
 export function estimateUpscaleCost(plan: UpscalePlan): number {
   return USD_PER_UPSCALED_MEGAPIXEL * ((plan.width * plan.height) / (1024 * 1024));
+}
+
+/**
+ * The budget's first estimate: the mean planned cost of a task of each model the jobs use
+ * (generations and upscales apart, as an upscale costs a fraction of a generation).
+ */
+export function plannedCostPerTask(jobs: readonly PanelJob[]): CostEstimate {
+  const costs = new Map<string, number[]>();
+  const add = (model: string, cost: number) =>
+    costs.set(model, [...(costs.get(model) ?? []), cost]);
+  for (const job of jobs) {
+    add(job.model, estimateTaskCost(job.inputs));
+    if (job.upscale !== undefined) add(job.upscale.model, estimateUpscaleCost(job.upscale));
+  }
+  return Object.fromEntries(
+    [...costs].map(([model, list]) => [model, list.reduce((sum, c) => sum + c, 0) / list.length]),
+  );
 }

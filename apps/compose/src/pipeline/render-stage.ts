@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { type PanelResult, RenderAbortError, type RenderResult, renderPanels } from 'storyboard';
 import { WiroAuthError, WiroInsufficientBalanceError } from 'wiro-core';
 import { type BackendKind, openBackend, type RenderBackend } from './backend.js';
+import { plannedCostPerTask } from './estimate.js';
 import { ExitCode } from './exit-codes.js';
 import type { PanelPlan } from './plan-panels.js';
 import type { IssueEvent, RenderIssueOptions } from './types.js';
@@ -34,11 +35,7 @@ export async function renderStage(
     // A new emulator reuses task ids, so a draft journal from an earlier process means nothing.
     await rm(plan.journalPath, { force: true });
   }
-  // The budget's first estimate is per task (a panel may need a generation and an upscale).
-  const tasks = plan.panels.reduce((sum, p) => sum + p.tasks, 0);
-  const costEstimate = tasks
-    ? plan.panels.reduce((sum, p) => sum + p.estimatedCost, 0) / tasks
-    : undefined;
+  const costEstimate = plannedCostPerTask(plan.panels.map((p) => p.job));
   try {
     const render = await renderPanels(
       plan.panels.map((p) => p.job),

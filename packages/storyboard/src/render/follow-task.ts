@@ -27,7 +27,7 @@ export async function followTask(
   const { client, signal } = options;
   const settle = (outcome: 'done' | 'failed' | 'stopped') =>
     journal.write({ type: 'settled', key: spec.cacheKey, taskid, outcome, at: now() });
-  budget.start(taskid);
+  budget.start(taskid, spec.model);
   let task: Task | undefined;
   let stored = false;
   try {

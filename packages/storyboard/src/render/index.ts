@@ -6,6 +6,7 @@ export {
   type WrittenFile,
   writeFileAtomic,
 } from './atomic-write.js';
+export type { CostEstimate } from './budget.js';
 export { type CacheEntry, PanelCache } from './cache.js';
 export { RenderAbortError, RenderError } from './errors.js';
 export {

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { PanelJob } from '../expand/types.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
-import { Budget } from './budget.js';
+import { Budget, DEFAULT_COST_ESTIMATE } from './budget.js';
 import { PanelCache } from './cache.js';
 import { RenderAbortError } from './errors.js';
 import { Journal, type PendingTask } from './journal.js';
@@ -43,7 +43,9 @@ export async function renderPanels(
     options,
     cache,
     journal,
-    budget: options.pool?.budget ?? new Budget(options.maxCost, options.costEstimate ?? 0.02),
+    budget:
+      options.pool?.budget ??
+      new Budget(options.maxCost, options.costEstimate ?? DEFAULT_COST_ESTIMATE),
     limit:
       options.pool?.limit ??
       new AdaptiveLimit(options.concurrency ?? 4, (limit, reason) =>

@@ -161,13 +161,13 @@ async function attempt(
 ): Promise<AttemptOutcome | { kind: 'settled' }> {
   const { options, budget, state, emit } = context;
   if (state.stopped) return { kind: 'stopped' };
-  if (!budget.reserveSend()) {
+  if (!budget.reserveSend(spec.model)) {
     state.stop('budget');
     emit({
       type: 'budget',
       panel: spec.panel,
       spent: budget.spent,
-      estimate: budget.estimate(),
+      estimate: budget.estimate(spec.model),
       maxCost: budget.maxCost ?? 0,
     });
     return { kind: 'stopped' };
@@ -189,7 +189,7 @@ async function attempt(
     }
   } finally {
     // An accepted task is counted by followTask from its first line on (no await in between).
-    budget.releaseSend();
+    budget.releaseSend(spec.model);
   }
   run.taskIds.push(submitted.taskid);
   emit({

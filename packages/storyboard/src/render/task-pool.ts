@@ -1,5 +1,5 @@
 import { AdaptiveLimit } from './adaptive-limit.js';
-import { Budget } from './budget.js';
+import { Budget, type CostEstimate, DEFAULT_COST_ESTIMATE } from './budget.js';
 
 /**
  * One concurrency limit and one budget that several renders share, so the panels of many issues
@@ -16,8 +16,11 @@ export interface TaskPoolOptions {
   concurrency?: number | undefined;
   /** USD for every render using the pool together. */
   maxCost?: number | undefined;
-  /** Cost assumed for a task before any has finished (USD). @default 0.02 */
-  costEstimate?: number | undefined;
+  /**
+   * USD a task is assumed to cost before any task of its model has finished: one figure, or one
+   * per model. @default 0.02
+   */
+  costEstimate?: CostEstimate | undefined;
   /** Told when Wiro's refusals lower the limit, or clean tasks raise it again. */
   onConcurrency?: ((limit: number, reason: string) => void) | undefined;
 }
@@ -26,6 +29,6 @@ export interface TaskPoolOptions {
 export function createTaskPool(options: TaskPoolOptions = {}): TaskPool {
   return {
     limit: new AdaptiveLimit(options.concurrency ?? 4, options.onConcurrency),
-    budget: new Budget(options.maxCost, options.costEstimate ?? 0.02),
+    budget: new Budget(options.maxCost, options.costEstimate ?? DEFAULT_COST_ESTIMATE),
   };
 }

@@ -1,4 +1,5 @@
 import type { WiroClient } from 'wiro-core';
+import type { CostEstimate } from './budget.js';
 import type { PanelCache } from './cache.js';
 import type { TaskPool } from './task-pool.js';
 
@@ -63,10 +64,11 @@ export interface RenderOptions {
    */
   pool?: TaskPool | undefined;
   /**
-   * Cost assumed for a panel before any task has finished (USD).
+   * USD a task is assumed to cost before any task of its model has finished: one figure, or one
+   * per model.
    * @default 0.02
    */
-  costEstimate?: number | undefined;
+  costEstimate?: CostEstimate | undefined;
   /** Render only these panel ids (others are still read from the cache). */
   only?: ReadonlySet<string> | undefined;
   /** Render again even when cached (for the `only` panels, or all). */
