@@ -65,6 +65,7 @@ export async function composeIssue(
   });
   const alsoJpeg = writers.some((writer) => writer.needsJpeg);
   const cmykArt = writers.some((writer) => writer.needsCmykArt);
+  const keepTrimmed = writers.some((writer) => writer.needsTrimmedPage);
   const canvasPool = createCanvasPool(resolved.pagesInFlight);
   const result: ComposeResult = { outDir, pages: [], outputs: [], warnings: [] };
   emit({ type: 'start', pages: sheets.length, outDir });
@@ -89,6 +90,7 @@ export async function composeIssue(
             jpegOptimiseCoding: resolved.jpegOptimiseCoding,
             alsoJpeg,
             cmykArt,
+            ...(keepTrimmed ? { trimBox: planned.geometry.trimBoxPx } : {}),
             minPpi: resolved.minPpi,
             grayscale: story.color === 'bw',
             canvasPool,

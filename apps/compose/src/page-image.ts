@@ -17,6 +17,7 @@ import {
   blendRgba,
   blitRgb,
   type CanvasPool,
+  cropRgb,
   fillCanvas,
   fillRect,
   type RawPixels,
@@ -89,6 +90,16 @@ export interface ComposePageOptions {
    * art. @default false
    */
   cmykArt?: boolean;
+  /**
+   * Also keep the lettered page cut to this box as raw pixels (`trimmed`), so the screen and
+   * archive renditions are made from it instead of decoding the page file again.
+   */
+  trimBox?: Rect;
+}
+
+/** A page cut to its trim box, as raw pixels: RGB, or one grey channel for a grey book. */
+export interface TrimmedPage extends RawPixels {
+  channels: 1 | 3;
 }
 
 /** A finished page image. */
@@ -102,6 +113,8 @@ export interface PageImage {
   jpeg: Buffer | undefined;
   /** The page without lettering as a CMYK JPEG, when asked (`cmykArt`). */
   cmykArt: Buffer | undefined;
+  /** The lettered page cut to `trimBox` (grey for a grey book), when asked. */
+  trimmed?: TrimmedPage | undefined;
   /** The lettering drawn (laid out here when `composePage` was given a `LetterPage`). */
   lettering: LetteringLayout | undefined;
   pictures: PlacedPicture[];
@@ -207,6 +220,11 @@ export async function composePage(
     cmykArt?.catch(() => undefined);
     for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
     const grayscale = options.grayscale === true;
+    const trimmed =
+      options.trimBox === undefined
+        ? undefined
+        : trimCanvas(cropRgb(canvas, options.trimBox), grayscale);
+    trimmed?.catch(() => undefined);
     const encoder = () => {
       const image = sharp(canvas.data, { raw: { width, height, channels: 3 } }).withDensity(dpi);
       return grayscale ? image.toColourspace('b-w') : image;
@@ -219,7 +237,7 @@ export async function composePage(
       return srgb ? embedIccInJpeg(data, srgb) : data;
     };
     if (format === 'jpeg') {
-      const [data, cmyk] = await Promise.all([encodeJpeg(), cmykArt]);
+      const [data, cmyk, trimmedPixels] = await Promise.all([encodeJpeg(), cmykArt, trimmed]);
       return {
         data,
         format,
@@ -227,18 +245,20 @@ export async function composePage(
         height,
         jpeg: data,
         cmykArt: cmyk,
+        trimmed: trimmedPixels,
         lettering: layout,
         pictures,
         warnings,
       };
     }
-    const [data, jpegData, cmyk] = await Promise.all([
+    const [data, jpegData, cmyk, trimmedPixels] = await Promise.all([
       encoder()
         .png()
         .toBuffer()
         .then((png) => (srgb ? embedIccInPng(png, srgb) : png)),
       options.alsoJpeg === true ? encodeJpeg() : undefined,
       cmykArt,
+      trimmed,
     ]);
     return {
       data,
@@ -247,6 +267,7 @@ export async function composePage(
       height,
       jpeg: jpegData,
       cmykArt: cmyk,
+      trimmed: trimmedPixels,
       lettering: layout,
       pictures,
       warnings,
@@ -254,6 +275,18 @@ export async function composePage(
   } finally {
     options.canvasPool?.give(canvas);
   }
+}
+
+/** The trimmed page as its renditions show it: one grey channel for a grey book, else RGB. */
+async function trimCanvas(pixels: RawPixels, grayscale: boolean): Promise<TrimmedPage> {
+  if (!grayscale) return { ...pixels, channels: 3 };
+  const { data, info } = await sharp(pixels.data, {
+    raw: { width: pixels.width, height: pixels.height, channels: 3 },
+  })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 1 };
 }
 
 /** A lettering tile rasterised to straight-alpha RGBA pixels, with its place on the page. */

@@ -14,6 +14,7 @@ export function createCbzOutput(context: OutputContext): OutputWriter<ArchivePag
   const cbz = createCbzWriter(path, { mtime: context.options.creationDate });
   const pages: ComicInfoPage[] = [];
   return {
+    needsTrimmedPage: true,
     prepare: (sheet) => archivePage(sheet, context.options),
     async add({ planned }, page) {
       await cbz.addPage({ name: page.name, data: page.data });

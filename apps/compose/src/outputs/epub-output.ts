@@ -59,6 +59,7 @@ export async function createEpubOutput(context: OutputContext): Promise<OutputWr
     throw error;
   }
   return {
+    needsTrimmedPage: true,
     prepare: (sheet) => archivePage(sheet, options, EPUB_MAX_PIXELS),
     async add({ planned }, image) {
       const description = describeSheet(story, planned.sheet, story.pages.length);

@@ -33,6 +33,8 @@ export interface OutputWriter<Prepared = unknown> {
   readonly needsJpeg?: boolean;
   /** The page art without lettering as a CMYK JPEG is needed (the print edition). */
   readonly needsCmykArt?: boolean;
+  /** Renditions of the page cut to its trim box are made (screen, CBZ, EPUB). */
+  readonly needsTrimmedPage?: boolean;
   prepare?(sheet: ComposedSheet): Promise<Prepared>;
   add(sheet: ComposedSheet, prepared: Prepared): Promise<void>;
   /** Finishes and moves every file into place; returns them, for the manifest. */

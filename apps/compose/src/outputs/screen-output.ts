@@ -65,6 +65,7 @@ export async function createScreenOutput(
   };
 
   return {
+    needsTrimmedPage: true,
     async prepare(sheet) {
       const { planned } = sheet;
       const trim = { width: planned.geometry.trimBoxPx.w, height: planned.geometry.trimBoxPx.h };

@@ -1,13 +1,6 @@
 import sharp from 'sharp';
 import type { Rect } from 'storyboard';
-import type { PageImage } from '../page-image.js';
-
-/** A page cut to its trim box, as raw RGB pixels. */
-export interface TrimmedPage {
-  data: Buffer;
-  width: number;
-  height: number;
-}
+import type { PageImage, TrimmedPage } from '../page-image.js';
 
 /** Pixel size of a rendition. */
 export interface RenditionSize {
@@ -38,8 +31,12 @@ export const RENDITION_EXTENSIONS: Readonly<Record<RenditionFormat, string>> = {
 const trimmedPages = new WeakMap<PageImage, Promise<TrimmedPage>>();
 const encoded = new WeakMap<PageImage, Map<string, Promise<Buffer>>>();
 
-/** The composed page cut to `trimBox` (no bleed), decoded once however many writers ask. */
+/**
+ * The composed page cut to `trimBox` (no bleed): the raw pixels compose kept, or the page file
+ * decoded, once however many writers ask.
+ */
 export function trimPage(image: PageImage, trimBox: Rect): Promise<TrimmedPage> {
+  if (image.trimmed !== undefined) return Promise.resolve(image.trimmed);
   let pending = trimmedPages.get(image);
   if (pending === undefined) {
     pending = sharp(image.data)
@@ -47,7 +44,7 @@ export function trimPage(image: PageImage, trimBox: Rect): Promise<TrimmedPage> 
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true })
-      .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+      .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: 3 }));
     trimmedPages.set(image, pending);
   }
   return pending;
@@ -72,8 +69,10 @@ export function encodeRendition(
   if (pending === undefined) {
     pending = trimPage(image, trimBox).then((page) => {
       let pipeline = sharp(page.data, {
-        raw: { width: page.width, height: page.height, channels: 3 },
+        raw: { width: page.width, height: page.height, channels: page.channels },
       });
+      // Grey pages as RGB, as the grey page files have always decoded for their renditions.
+      if (page.channels === 1) pipeline = pipeline.toColourspace('srgb');
       if (spec.width !== page.width || spec.height !== page.height) {
         pipeline = pipeline.resize(spec.width, spec.height, { fit: 'fill' });
       }
