@@ -86,6 +86,28 @@ export function describeFlags(flags: Record<string, FlagSpec>): string[] {
 }
 
 /**
+ * A command's --help text: its `intro` lines, every flag, where Wiro credentials come from, then
+ * the `exitCodes` lines.
+ */
+export function formatUsage(
+  intro: readonly string[],
+  flags: Record<string, FlagSpec>,
+  exitCodes: readonly string[],
+): string {
+  return [
+    ...intro,
+    '',
+    'Options:',
+    ...describeFlags(flags),
+    '',
+    'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',
+    'Without WIRO_API_KEY, panels are free drafts drawn by the embedded emulator.',
+    '',
+    ...exitCodes,
+  ].join('\n');
+}
+
+/**
  * Runs a command's main function and sets the exit code. Unexpected errors print one line (the
  * stack with --verbose) and exit 1.
  */

@@ -4,9 +4,9 @@
  */
 export { loadUserDotEnv, userDotEnvFiles } from './dot-env.js';
 export {
-  describeFlags,
   envValue,
   type FlagSpec,
+  formatUsage,
   isTruthy,
   parseFlags,
   parseList,
