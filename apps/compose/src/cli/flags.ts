@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ExitCode } from '../pipeline/exit-codes.js';
 
 /** A usage mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -105,6 +106,31 @@ export function formatUsage(
     '',
     ...exitCodes,
   ].join('\n');
+}
+
+/**
+ * Reads a command line with `parse`. A usage mistake prints one line and `--help` prints
+ * `usage()`; either way the exit code comes back instead of the arguments.
+ */
+export function readCommandLine<A extends { help: boolean }>(
+  name: string,
+  argv: string[],
+  parse: (argv: string[]) => A,
+  usage: () => string,
+): A | ExitCode {
+  let args: A;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${name}: ${error.message} (see --help)\n`);
+    return ExitCode.Invalid;
+  }
+  if (args.help) {
+    process.stdout.write(`${usage()}\n`);
+    return ExitCode.Done;
+  }
+  return args;
 }
 
 /**

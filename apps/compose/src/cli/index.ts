@@ -11,6 +11,7 @@ export {
   parseFlags,
   parseList,
   positiveNumber,
+  readCommandLine,
   runCommand,
   UsageError,
 } from './flags.js';
