@@ -16,10 +16,9 @@ const COMPARE = {
 
 /** Checks `value` against `target`, an operator and a number: `'<= 0.05'`, `'= 0'`. */
 export function checkTarget(name: string, value: number, target: string): Target {
-  const [op, limit] = target.split(' ') as [keyof typeof COMPARE, string];
-  const compare = COMPARE[op];
-  if (compare === undefined || limit === undefined || !Number.isFinite(Number(limit))) {
+  const [op = '', limit = ''] = target.split(' ');
+  if (!Object.hasOwn(COMPARE, op) || limit === '' || !Number.isFinite(Number(limit))) {
     throw new Error(`${name}: unreadable target "${target}"`);
   }
-  return { name, target, value, ok: compare(value, Number(limit)) };
+  return { name, target, value, ok: COMPARE[op as keyof typeof COMPARE](value, Number(limit)) };
 }
