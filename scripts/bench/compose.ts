@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { runTs } from '../../tooling/spawn-ts.js';
+import { checkTarget, type Target } from './target.js';
 
 const COMPOSE_BENCH = fileURLToPath(
   new URL('../../apps/compose/bench/compose-bench.ts', import.meta.url),
@@ -8,7 +9,7 @@ const COMPOSE_BENCH = fileURLToPath(
 /** The compose benchmark's report and the targets it checks. */
 export interface ComposeBenchOutcome {
   results: unknown;
-  targets: Array<{ name: string; target: string; value: number; ok: boolean }>;
+  targets: Target[];
 }
 
 interface ComposeReport {
@@ -35,37 +36,17 @@ export async function runComposeBench(options: {
   if (code !== 0) throw new Error(`compose benchmark exited ${code}`);
   const report = JSON.parse(stdout) as ComposeReport;
   const compose = report.results.compose!;
-  const targets: ComposeBenchOutcome['targets'] = [
-    {
-      name: 'compose.overReference',
-      target: '<= 1.0',
-      value: report.ratios.composeOverReference,
-      ok: report.ratios.composeOverReference <= 1.0,
-    },
-    {
-      name: 'compose.peakRssMB',
-      target: '< 500',
-      value: compose.peakRssMB,
-      ok: compose.peakRssMB < 500,
-    },
+  const targets = [
+    checkTarget('compose.overReference', report.ratios.composeOverReference, '<= 1.0'),
+    checkTarget('compose.peakRssMB', compose.peakRssMB, '< 500'),
   ];
   if (report.ratios.montageOverCompose !== null) {
-    const ratio = report.ratios.montageOverCompose;
-    targets.push({
-      name: 'compose.fasterThanMontage',
-      target: '>= 3',
-      value: ratio,
-      ok: ratio >= 3,
-    });
+    targets.push(
+      checkTarget('compose.fasterThanMontage', report.ratios.montageOverCompose, '>= 3'),
+    );
   }
   if (report.scaling) {
-    const ratio = report.scaling.ratio;
-    targets.push({
-      name: 'compose.rss400Over40',
-      target: '<= 1.3',
-      value: ratio,
-      ok: ratio <= 1.3,
-    });
+    targets.push(checkTarget('compose.rss400Over40', report.scaling.ratio, '<= 1.3'));
   }
   return { results: report, targets };
 }

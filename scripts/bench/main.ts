@@ -16,6 +16,7 @@ import { runPlacementBench } from './placement.js';
 import { measureScheduling, type SchedulingResult } from './scheduling.js';
 import { measureStartup } from './startup.js';
 import { round, spread } from './stats.js';
+import { checkTarget, type Target } from './target.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,7 @@ const only = new Set(
 );
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results: Record<string, unknown> = {};
-const targets: Array<{ name: string; target: string; value: number; ok: boolean }> = [];
+const targets: Target[] = [];
 
 if (only.has('scheduling')) {
   const base = quick
@@ -65,20 +66,10 @@ if (only.has('scheduling')) {
       requestsPerTask: spread(samples.map((s) => s.requestsPerTask)),
       peakInFlight: Math.max(...samples.map((s) => s.peakInFlight)),
     };
-    targets.push({
-      name: `${key}.efficiency`,
-      target: `>= ${want}`,
-      value: efficiency.median,
-      ok: efficiency.median >= want,
-    });
+    targets.push(checkTarget(`${key}.efficiency`, efficiency.median, `>= ${want}`));
     if (key === 'schedulingSocket') {
       const requests = spread(samples.map((s) => s.requestsPerTask)).median;
-      targets.push({
-        name: 'schedulingSocket.requestsPerTask',
-        target: '<= 4',
-        value: requests,
-        ok: requests <= 4,
-      });
+      targets.push(checkTarget('schedulingSocket.requestsPerTask', requests, '<= 4'));
     }
   }
 }
@@ -100,12 +91,7 @@ if (only.has('endtoend')) {
     tailMs: spread(samples.map((s) => s.tailMs)),
     tailInPages: tail,
   };
-  targets.push({
-    name: 'endToEnd.tailInPages',
-    target: '<= 1',
-    value: tail.median,
-    ok: tail.median <= 1,
-  });
+  targets.push(checkTarget('endToEnd.tailInPages', tail.median, '<= 1'));
 }
 
 if (only.has('night')) {
@@ -132,24 +118,14 @@ if (only.has('night')) {
     overIdeal,
     peakInFlight: Math.max(...samples.map((s) => s.peakInFlight)),
   };
-  targets.push({
-    name: 'night.overIdeal',
-    target: '<= 0.05',
-    value: overIdeal.median,
-    ok: overIdeal.median <= 0.05,
-  });
+  targets.push(checkTarget('night.overIdeal', overIdeal.median, '<= 0.05'));
 }
 
 if (only.has('noop')) {
   const noop = await measureNoopRebuild(quick ? 60 : 240, Math.max(3, runs));
   log(`no-op rebuild of ${noop.panels} panels: median ${noop.noopSeconds.median} s`);
   results.noopRebuild = noop;
-  targets.push({
-    name: 'noopRebuild.seconds',
-    target: '< 1',
-    value: noop.noopSeconds.median,
-    ok: noop.noopSeconds.median < 1,
-  });
+  targets.push(checkTarget('noopRebuild.seconds', noop.noopSeconds.median, '< 1'));
 }
 
 if (only.has('startup')) {

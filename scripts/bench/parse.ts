@@ -7,6 +7,7 @@
 import { STORY_LIMITS, safeParseStory } from 'storyboard';
 import { largestScript } from '../lib/largest-script.js';
 import { round, spread } from './stats.js';
+import { checkTarget, type Target } from './target.js';
 
 const CASES: ReadonlyArray<[name: string, make: () => string]> = [
   ['largest', largestScript],
@@ -20,14 +21,6 @@ const CASES: ReadonlyArray<[name: string, make: () => string]> = [
     () => `title: F\npages: [{ panels: [${'a,'.repeat(STORY_LIMITS.maxBytes / 2 - 32)}] }]\n`,
   ],
 ];
-
-/** A benchmark target, as `main.ts` collects them. */
-interface Target {
-  name: string;
-  target: string;
-  value: number;
-  ok: boolean;
-}
 
 /**
  * Times each case `runs` times (the largest script must be valid, the hostile ones refused),
@@ -63,12 +56,7 @@ export function runParseBench(options: {
       `validate ${name} (${bytes} bytes): median ${time.median} s (CPU ${cpu.median} s), ${outcome.slice(0, 80)}`,
     );
     results[name] = { bytes, outcome, seconds: time, cpuSeconds: cpu };
-    targets.push({
-      name: `parse.${name}.seconds`,
-      target: '< 3',
-      value: time.median,
-      ok: time.median < 3,
-    });
+    targets.push(checkTarget(`parse.${name}.seconds`, time.median, '< 3'));
   }
   return results;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { spawnTs } from '../../tooling/spawn-ts.js';
+import { checkTarget, type Target } from './target.js';
 
 const PLACEMENT_BENCH = fileURLToPath(
   new URL('../../apps/compose/bench/placement/placement-bench.ts', import.meta.url),
@@ -15,7 +16,7 @@ interface PlacementSide {
 /** The placement benchmark's report and the targets it checks. */
 export interface PlacementBenchOutcome {
   results: unknown;
-  targets: Array<{ name: string; target: string; value: number; ok: boolean }>;
+  targets: Target[];
 }
 
 /**
@@ -46,19 +47,9 @@ export async function runPlacementBench(options: {
   return {
     results: report,
     targets: [
-      {
-        name: 'placement.busyAreaCoveredPercent',
-        target: '<= 3',
-        value: now.busyAreaCoveredPercent,
-        ok: now.busyAreaCoveredPercent <= 3,
-      },
-      { name: 'placement.overlaps', target: '= 0', value: now.overlaps, ok: now.overlaps === 0 },
-      {
-        name: 'placement.outsideSafeArea',
-        target: '= 0',
-        value: now.outsideSafeArea,
-        ok: now.outsideSafeArea === 0,
-      },
+      checkTarget('placement.busyAreaCoveredPercent', now.busyAreaCoveredPercent, '<= 3'),
+      checkTarget('placement.overlaps', now.overlaps, '= 0'),
+      checkTarget('placement.outsideSafeArea', now.outsideSafeArea, '= 0'),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import {
-  describeFlags,
   envValue,
   type FlagSpec,
+  formatUsage,
   isTruthy,
   type PipelineFlagValues,
   parseFlags,
@@ -79,23 +79,18 @@ export function parseNightlyArgs(
 
 /** The --help text. */
 export function usage(): string {
-  const lines = [
-    'Usage: pnpm nightly [options]',
-    '',
-    'Builds every issue script the pattern finds into <out>/<slug>/, skipping issues unchanged',
-    'since their last successful build, then writes summary.json, summary.md and a web reader',
-    '(<out>/index.html). Paths are relative to the folder the command was run from.',
-    '',
-    'Options:',
-  ];
-  lines.push(...describeFlags(FLAGS));
-  lines.push(
-    '',
-    'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',
-    'Without WIRO_API_KEY, panels are free drafts drawn by the embedded emulator.',
-    '',
-    'Exit codes: 0 every issue built or skipped, 1 some issue failed (invalid, panels failed, budget),',
-    '2 usage error or no script found, 130 interrupted.',
+  return formatUsage(
+    [
+      'Usage: pnpm nightly [options]',
+      '',
+      'Builds every issue script the pattern finds into <out>/<slug>/, skipping issues unchanged',
+      'since their last successful build, then writes summary.json, summary.md and a web reader',
+      '(<out>/index.html). Paths are relative to the folder the command was run from.',
+    ],
+    FLAGS,
+    [
+      'Exit codes: 0 every issue built or skipped, 1 some issue failed (invalid, panels failed, budget),',
+      '2 usage error or no script found, 130 interrupted.',
+    ],
   );
-  return lines.join('\n');
 }

@@ -4,9 +4,9 @@
  * summary to stdout (`--json`: JSON lines on stdout); usage errors exit 2 with one line.
  */
 import { relative, resolve } from 'node:path';
-import { describeEvent, loadUserDotEnv, runCommand } from 'compose/cli';
+import { describeEvent, loadUserDotEnv, readCommandLine, runCommand } from 'compose/cli';
 import { invocationDir } from 'compose/pipeline';
-import { parseNightlyArgs, UsageError, usage } from './args.js';
+import { parseNightlyArgs, usage } from './args.js';
 import type { NightlyEvent } from './build-issues.js';
 import { mergeShards } from './merge-shards.js';
 import { runNightly } from './run-nightly.js';
@@ -45,20 +45,8 @@ function createLog() {
 
 async function main(argv: string[]): Promise<number> {
   loadUserDotEnv();
-  let args: ReturnType<typeof parseNightlyArgs>;
-  try {
-    args = parseNightlyArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      err(`nightly: ${error.message} (see --help)\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    out(`${usage()}\n`);
-    return 0;
-  }
+  const args = readCommandLine('nightly', argv, parseNightlyArgs, usage);
+  if (typeof args === 'number') return args;
   const rootDir = invocationDir();
   if (args.merge) {
     const merged = await mergeShards({ rootDir, outDir: args.out });

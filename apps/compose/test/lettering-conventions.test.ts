@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itReturnsEach } from '../../../tooling/test-table.js';
 import { letterIssue } from '../src/index.js';
 import { toGrey } from '../src/lettering/grayscale.js';
 import { storyFrom } from './_helpers.js';
@@ -52,15 +53,13 @@ describe('lettering.caps', () => {
 });
 
 describe('toGrey', () => {
-  it.each([
+  itReturnsEach(toGrey, [
     ['#000000', '#000000'],
     ['#ffffff', '#ffffff'],
     ['#fff', '#ffffff'],
     ['#ffd42a', '#cdcdcd'],
     ['#FF0000', '#4c4c4c'],
-  ])('%s → %s', (colour, grey) => {
-    expect(toGrey(colour)).toBe(grey);
-  });
+  ]);
 
   it('refuses a colour it cannot read rather than pass it through', () => {
     expect(() => toGrey('yellow')).toThrow(RangeError);

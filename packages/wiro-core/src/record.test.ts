@@ -2,26 +2,29 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itReturnsEach } from '../../../tooling/test-table.js';
 import { createRecorder, describeShape, describeStringFormat } from './record.js';
 
 describe('describeStringFormat', () => {
-  it.each([
-    ['', 'empty'],
-    ['0', 'zero'],
-    ['1734513807', 'int'],
-    ['6.0000', 'decimal4'],
-    ['0.003510000000', 'decimal12'],
-    ['15bce51f-442f-4f44-a71d-13c6374a62bd', 'uuid'],
-    ['6bc392c93856dfce3a7d1b4261e15af3', 'hex32'],
-    ['eDcCm5yyUfIvMFspTwww49OUfgXkQt', 'token'],
-    ['https://cdn1.wiro.ai/x/0.png', 'url'],
-    ['["tool","image-to-image"]', 'json-array'],
-    ['{"raw":"x"}', 'json-object'],
-    ['ComicsFact1 style. A cat.', 'text'],
-    ['[not json', 'text'],
-  ])('%j is %s', (text, format) => {
-    expect(describeStringFormat(text)).toBe(format);
-  });
+  itReturnsEach(
+    describeStringFormat,
+    [
+      ['', 'empty'],
+      ['0', 'zero'],
+      ['1734513807', 'int'],
+      ['6.0000', 'decimal4'],
+      ['0.003510000000', 'decimal12'],
+      ['15bce51f-442f-4f44-a71d-13c6374a62bd', 'uuid'],
+      ['6bc392c93856dfce3a7d1b4261e15af3', 'hex32'],
+      ['eDcCm5yyUfIvMFspTwww49OUfgXkQt', 'token'],
+      ['https://cdn1.wiro.ai/x/0.png', 'url'],
+      ['["tool","image-to-image"]', 'json-array'],
+      ['{"raw":"x"}', 'json-object'],
+      ['ComicsFact1 style. A cat.', 'text'],
+      ['[not json', 'text'],
+    ],
+    '%j is %s',
+  );
 });
 
 describe('describeShape', () => {

@@ -2,13 +2,14 @@ import type { Character, Placement, Rect, SoundEffect } from 'storyboard';
 import type { LetteringContext, Overflow } from '../../src/lettering/_context.js';
 import { clamp, contains, inflate, overlaps } from '../../src/lettering/_rects.js';
 import { angleToward, type Point, pointOnEllipse } from '../../src/lettering/balloon-shapes.js';
+import { type BalloonDraft, balloonItem } from '../../src/lettering/balloons.js';
+import { captionItem } from '../../src/lettering/captions.js';
 import {
-  type BalloonDraft,
-  balloonItem,
-  balloonSize,
-  setBalloon,
-} from '../../src/lettering/balloons.js';
-import { type CaptionDraft, captionItem, setCaption } from '../../src/lettering/captions.js';
+  noRoom,
+  setBalloonFitting,
+  setCaptionFitting,
+  wordTooWide,
+} from '../../src/lettering/fit-text.js';
 import { isOverflow, type PanelText } from '../../src/lettering/letter-panel.js';
 import { assignSides, type Side } from '../../src/lettering/placement/assign-sides.js';
 import {
@@ -94,15 +95,11 @@ export function letterPanelLegacy(
   const balloons: Array<{ draft: BalloonDraft; rect: Rect; side: Side; band: Band }> = [];
   let previous: Rect | undefined;
   for (const [index, line] of content.dialogue.entries()) {
-    const text = normaliseText(line.text);
-    const draft =
-      setBalloon(ctx, line, text, sizePx, inner.w * ctx.options.balloonMaxWidth) ??
-      setBalloon(ctx, line, text, sizePx, inner.w * 0.92);
-    if (draft === undefined) return wordTooWide(line.text);
+    const fitted = setBalloonFitting(ctx, line, sizePx, inner);
+    if (isOverflow(fitted)) return fitted;
+    const { draft, w, h } = fitted;
     const side = sides[index] as Side;
     const band = bandOf(line.position);
-    const { w, h } = balloonSize(draft);
-    if (w > inner.w + 0.01) return wordTooWide(line.text);
     const x =
       side === 'left'
         ? inner.x
@@ -177,24 +174,6 @@ export function letterPanelLegacy(
   );
   const reach = Math.max(region.y, ...topItems.map((i) => i.bounds.y + i.bounds.h));
   return { items: all, coverage: (reach - region.y) / region.h };
-}
-
-function setCaptionFitting(
-  ctx: LetteringContext,
-  text: string,
-  sizePx: number,
-  inner: Rect,
-): CaptionDraft | undefined {
-  const clean = normaliseText(text);
-  return setCaption(ctx, clean, sizePx, inner.w * 0.75) ?? setCaption(ctx, clean, sizePx, inner.w);
-}
-
-function wordTooWide(text: string): Overflow {
-  return { text, reason: 'a word is wider than the panel even at the smallest size' };
-}
-
-function noRoom(text: string): Overflow {
-  return { text, reason: 'the panel has no room left for it even at the smallest size' };
 }
 
 /**

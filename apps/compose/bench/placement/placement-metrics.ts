@@ -5,7 +5,7 @@
  * another item), and how many items leave the page's safe area.
  */
 import type { Rect } from 'storyboard';
-import { overlaps } from '../../src/lettering/_rects.js';
+import { contains, overlaps } from '../../src/lettering/_rects.js';
 import { segmentHitsRect } from '../../src/lettering/placement/geometry.js';
 import type { LetteringItem } from '../../src/lettering/types.js';
 
@@ -84,7 +84,7 @@ export function tallyPage(
   safe: Rect,
 ): void {
   for (const [i, a] of items.entries()) {
-    if (!inside(safe, a.bounds)) tally.outsideSafe += 1;
+    if (!contains(safe, a.bounds, 0.5)) tally.outsideSafe += 1;
     for (const b of items.slice(i + 1)) {
       if (overlaps(a.body, b.body) || crosses(a, b) || crosses(b, a)) tally.overlaps += 1;
     }
@@ -107,15 +107,5 @@ function crosses(withTail: LetteringItem, other: LetteringItem): boolean {
   return (
     withTail.tail !== undefined &&
     segmentHitsRect(withTail.tail.base, withTail.tail.tip, other.body)
-  );
-}
-
-function inside(outer: Rect, inner: Rect): boolean {
-  const e = 0.5;
-  return (
-    inner.x >= outer.x - e &&
-    inner.y >= outer.y - e &&
-    inner.x + inner.w <= outer.x + outer.w + e &&
-    inner.y + inner.h <= outer.y + outer.h + e
   );
 }

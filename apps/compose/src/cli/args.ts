@@ -1,4 +1,4 @@
-import { describeFlags, envValue, type FlagSpec, parseFlags, UsageError } from './flags.js';
+import { envValue, type FlagSpec, formatUsage, parseFlags, UsageError } from './flags.js';
 import { type PipelineFlagValues, pipelineFlags, readPipelineFlags } from './pipeline-flags.js';
 
 export { UsageError };
@@ -51,24 +51,19 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
 
 /** The --help text. */
 export function usage(): string {
-  const lines = [
-    'Usage: pnpm render [command] <story.yaml> [options]',
-    '',
-    'Commands:',
-    '  render     validate, render every panel, lay out pages, write PDF/CBZ/pages (default)',
-    '  plan       validate and list panels, prompts, seeds, sizes, cache hits and estimated cost; no billable request',
-    '  validate   check a script only (exit 0 valid, 2 invalid)',
-    '  compose    lay out pages again from cached panels, without generating anything',
-    '',
-    'Options:',
-  ];
-  lines.push(...describeFlags(FLAGS));
-  lines.push(
-    '',
-    'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',
-    'Without WIRO_API_KEY, panels are free drafts drawn by the embedded emulator.',
-    '',
-    'Exit codes: 0 done, 1 some panels failed, 2 invalid script or usage, 3 budget reached, 130 interrupted.',
+  return formatUsage(
+    [
+      'Usage: pnpm render [command] <story.yaml> [options]',
+      '',
+      'Commands:',
+      '  render     validate, render every panel, lay out pages, write PDF/CBZ/pages (default)',
+      '  plan       validate and list panels, prompts, seeds, sizes, cache hits and estimated cost; no billable request',
+      '  validate   check a script only (exit 0 valid, 2 invalid)',
+      '  compose    lay out pages again from cached panels, without generating anything',
+    ],
+    FLAGS,
+    [
+      'Exit codes: 0 done, 1 some panels failed, 2 invalid script or usage, 3 budget reached, 130 interrupted.',
+    ],
   );
-  return lines.join('\n');
 }

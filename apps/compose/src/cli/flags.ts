@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ExitCode } from '../pipeline/exit-codes.js';
 
 /** A usage mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -83,6 +84,53 @@ export function describeFlags(flags: Record<string, FlagSpec>): string[] {
     const left = `  --${name}${flag.type === 'string' ? ' <value>' : ''}`;
     return `${left.padEnd(26)}${flag.help}${flag.env ? ` [${flag.env}]` : ''}`;
   });
+}
+
+/**
+ * A command's --help text: its `intro` lines, every flag, where Wiro credentials come from, then
+ * the `exitCodes` lines.
+ */
+export function formatUsage(
+  intro: readonly string[],
+  flags: Record<string, FlagSpec>,
+  exitCodes: readonly string[],
+): string {
+  return [
+    ...intro,
+    '',
+    'Options:',
+    ...describeFlags(flags),
+    '',
+    'Credentials: WIRO_API_KEY, WIRO_API_SECRET (and WIRO_BASE_URL) from the environment or a .env file.',
+    'Without WIRO_API_KEY, panels are free drafts drawn by the embedded emulator.',
+    '',
+    ...exitCodes,
+  ].join('\n');
+}
+
+/**
+ * Reads a command line with `parse`. A usage mistake prints one line and `--help` prints
+ * `usage()`; either way the exit code comes back instead of the arguments.
+ */
+export function readCommandLine<A extends { help: boolean }>(
+  name: string,
+  argv: string[],
+  parse: (argv: string[]) => A,
+  usage: () => string,
+): A | ExitCode {
+  let args: A;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${name}: ${error.message} (see --help)\n`);
+    return ExitCode.Invalid;
+  }
+  if (args.help) {
+    process.stdout.write(`${usage()}\n`);
+    return ExitCode.Done;
+  }
+  return args;
 }
 
 /**

@@ -4,13 +4,14 @@
  */
 export { loadUserDotEnv, userDotEnvFiles } from './dot-env.js';
 export {
-  describeFlags,
   envValue,
   type FlagSpec,
+  formatUsage,
   isTruthy,
   parseFlags,
   parseList,
   positiveNumber,
+  readCommandLine,
   runCommand,
   UsageError,
 } from './flags.js';

@@ -6,9 +6,9 @@
  */
 import { ExitCode } from '../pipeline/exit-codes.js';
 import { invocationDir, resolveUserPath } from '../pipeline/paths.js';
-import { parseCliArgs, UsageError, usage } from './args.js';
+import { parseCliArgs, usage } from './args.js';
 import { loadUserDotEnv } from './dot-env.js';
-import { runCommand } from './flags.js';
+import { readCommandLine, runCommand } from './flags.js';
 import { createProgress } from './progress.js';
 import { formatPlan, formatSummary } from './summary.js';
 
@@ -18,20 +18,8 @@ const err = (text: string) => process.stderr.write(text);
 
 async function main(argv: string[]): Promise<number> {
   loadUserDotEnv();
-  let args: ReturnType<typeof parseCliArgs>;
-  try {
-    args = parseCliArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      err(`render: ${error.message} (see --help)\n`);
-      return ExitCode.Invalid;
-    }
-    throw error;
-  }
-  if (args.help) {
-    out(`${usage()}\n`);
-    return ExitCode.Done;
-  }
+  const args = readCommandLine('render', argv, parseCliArgs, usage);
+  if (typeof args === 'number') return args;
   if (!args.story) {
     err('render: which script? e.g. pnpm render examples/noir/story.yaml (see --help)\n');
     return ExitCode.Invalid;

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_FORMATS } from '../options.js';
 import { parseCliArgs, UsageError } from './args.js';
 
 describe('--print', () => {
   it('adds the CMYK edition to the default formats, or to the ones asked for', () => {
     expect(parseCliArgs(['story.yaml', '--print', 'cmyk'], {}).formats).toEqual([
-      'pages',
-      'pdf',
-      'cbz',
-      'contact-sheet',
-      'screen',
-      'epub',
+      ...OUTPUT_FORMATS,
       'pdf-cmyk',
     ]);
     expect(parseCliArgs(['story.yaml', '--format', 'pdf', '--print', 'CMYK'], {}).formats).toEqual([

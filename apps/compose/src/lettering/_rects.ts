@@ -11,9 +11,8 @@ export function inflate(rect: Rect, by: number): Rect {
   return { x: rect.x - by, y: rect.y - by, w: rect.w + 2 * by, h: rect.h + 2 * by };
 }
 
-/** Whether `inner` lies inside `outer` (with a little tolerance for rounding). */
-export function contains(outer: Rect, inner: Rect): boolean {
-  const e = 0.01;
+/** Whether `inner` lies inside `outer`, give or take `e` pixels (by default, rounding). */
+export function contains(outer: Rect, inner: Rect, e = 0.01): boolean {
   return (
     inner.x >= outer.x - e &&
     inner.y >= outer.y - e &&

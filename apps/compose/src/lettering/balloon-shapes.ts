@@ -117,11 +117,7 @@ export function burstPath(ellipse: Ellipse, spike: number, spacing: number): str
  * `width` is the width of its base.
  */
 export function tailPath(ellipse: Ellipse, tip: Point, width: number): string {
-  const t = angleToward(ellipse, tip);
-  const radius = Math.max(1, (ellipse.rx + ellipse.ry) / 2);
-  const spread = Math.min(0.6, width / 2 / radius);
-  const a = pointOnEllipse(ellipse, t - spread, 0.86);
-  const b = pointOnEllipse(ellipse, t + spread, 0.86);
+  const { t, a, b } = tailRoot(ellipse, tip, width);
   const base = pointOnEllipse(ellipse, t, 1);
   // Bend the tail slightly: both sides curve through points pulled toward the base centre.
   const bend = (from: Point): Point => ({
@@ -133,12 +129,21 @@ export function tailPath(ellipse: Ellipse, tip: Point, width: number): string {
 
 /** A shout tail: a straight, sharp wedge. */
 export function sharpTailPath(ellipse: Ellipse, tip: Point, width: number): string {
+  const { a, b } = tailRoot(ellipse, tip, width);
+  return `M${pt(a)}L${pt(tip)}L${pt(b)}Z`;
+}
+
+/**
+ * Where a tail `width` wide leaves the balloon toward `tip`: the angle `t` of its middle and its
+ * two corners `a` and `b`, just inside the edge.
+ */
+function tailRoot(ellipse: Ellipse, tip: Point, width: number): { t: number; a: Point; b: Point } {
   const t = angleToward(ellipse, tip);
   const radius = Math.max(1, (ellipse.rx + ellipse.ry) / 2);
   const spread = Math.min(0.6, width / 2 / radius);
   const a = pointOnEllipse(ellipse, t - spread, 0.86);
   const b = pointOnEllipse(ellipse, t + spread, 0.86);
-  return `M${pt(a)}L${pt(tip)}L${pt(b)}Z`;
+  return { t, a, b };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Rect } from 'storyboard';
 import type { LetteringContext } from './_context.js';
+import { inflate } from './_rects.js';
 import { rectPath } from './balloon-shapes.js';
 import { LETTERING_STYLE, pointsToPixels } from './style.js';
 import type { TextBlock } from './text-setter.js';
@@ -49,12 +50,7 @@ export function captionItem(
 ): LetteringItem {
   const strokeWidth = captionStroke(ctx);
   const box = { x, y, w: draft.w, h: draft.h };
-  const bounds = {
-    x: x - strokeWidth,
-    y: y - strokeWidth,
-    w: draft.w + 2 * strokeWidth,
-    h: draft.h + 2 * strokeWidth,
-  };
+  const bounds = inflate(box, strokeWidth);
   return {
     kind: 'caption',
     panel: ctx.place.panel,

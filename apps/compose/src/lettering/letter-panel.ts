@@ -3,8 +3,9 @@ import type { LetteringContext, Overflow } from './_context.js';
 import { inflate } from './_rects.js';
 import type { ArtMap } from './art/art-map.js';
 import type { Point } from './balloon-shapes.js';
-import { balloonItem, balloonOutline, balloonSize, setBalloon } from './balloons.js';
-import { type CaptionDraft, captionItem, captionStroke, setCaption } from './captions.js';
+import { balloonItem, balloonOutline } from './balloons.js';
+import { captionItem, captionStroke } from './captions.js';
+import { noRoom, setBalloonFitting, setCaptionFitting, wordTooWide } from './fit-text.js';
 import { assignSides } from './placement/assign-sides.js';
 import { findSpot, type Spot } from './placement/find-spot.js';
 import { readingKey, readsAfter } from './placement/reading-order.js';
@@ -125,13 +126,9 @@ export function letterPanel(
   }
 
   for (const [index, line] of content.dialogue.entries()) {
-    const clean = normaliseText(line.text);
-    const draft =
-      setBalloon(ctx, line, clean, sizePx, inner.w * ctx.options.balloonMaxWidth) ??
-      setBalloon(ctx, line, clean, sizePx, inner.w * 0.92);
-    if (draft === undefined) return wordTooWide(line.text);
-    const { w, h } = balloonSize(draft);
-    if (w > inner.w + 0.01) return wordTooWide(line.text);
+    const fitted = setBalloonFitting(ctx, line, sizePx, inner);
+    if (isOverflow(fitted)) return fitted;
+    const { draft, w, h } = fitted;
     const located = speakers[index] as Speaker;
     const speaker = located.point;
     // Above the speaker, as high as the panel allows: later balloons keep room below.
@@ -232,22 +229,4 @@ function headBox(point: Point, em: number): Rect {
 
 function anchorPoint(inner: Rect, [fx, fy]: readonly [number, number]): Point {
   return { x: inner.x + fx * inner.w, y: inner.y + fy * inner.h };
-}
-
-function setCaptionFitting(
-  ctx: LetteringContext,
-  text: string,
-  sizePx: number,
-  inner: Rect,
-): CaptionDraft | undefined {
-  const clean = normaliseText(text);
-  return setCaption(ctx, clean, sizePx, inner.w * 0.75) ?? setCaption(ctx, clean, sizePx, inner.w);
-}
-
-function wordTooWide(text: string): Overflow {
-  return { text, reason: 'a word is wider than the panel even at the smallest size' };
-}
-
-function noRoom(text: string): Overflow {
-  return { text, reason: 'the panel has no room left for it even at the smallest size' };
 }

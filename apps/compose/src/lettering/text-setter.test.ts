@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itReturnsEach } from '../../../../tooling/test-table.js';
 import { MissingGlyphError } from '../errors.js';
 import { createFontSet } from '../fonts/font-set.js';
 import { normaliseText, TextSetter } from './text-setter.js';
@@ -7,16 +8,14 @@ const place = { page: 1, panel: 'p1-1' } as const;
 const setter = new TextSetter(createFontSet());
 
 describe('normaliseText', () => {
-  it.each([
+  itReturnsEach(normaliseText, [
     ['  Hello   there  ', 'Hello there'],
     ['Ça ne m’étonne pas…\n\tÇa n’arrive jamais.', 'Ça ne m’étonne pas…\nÇa n’arrive jamais.'],
     ['a\r\nb', 'a\nb'],
     ['rain 🌧\ufe0f', 'rain 🌧'],
     ['Cafe\u0301', 'Café'],
     ['tab\there', 'tab here'],
-  ])('%j → %j', (input, expected) => {
-    expect(normaliseText(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe('TextSetter', () => {

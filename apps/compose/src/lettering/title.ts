@@ -1,5 +1,6 @@
 import type { Rect } from 'storyboard';
 import type { LetteringContext, Overflow } from './_context.js';
+import { inflate } from './_rects.js';
 import { LETTERING_STYLE, pointsToPixels } from './style.js';
 import type { LetteringItem } from './types.js';
 
@@ -32,12 +33,7 @@ export function layoutTitle(
       if (block.height + 2 * outline <= inner.h * 0.28) {
         const left = inner.x + (inner.w - block.width) / 2;
         const top = inner.y + outline;
-        const bounds = {
-          x: left - outline,
-          y: inner.y,
-          w: block.width + 2 * outline,
-          h: block.height + 2 * outline,
-        };
+        const bounds = inflate({ x: left, y: top, w: block.width, h: block.height }, outline);
         return {
           kind: 'title',
           panel: ctx.place.panel,
