@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { planContactSheet, writeContactSheet } from './contact-sheet.js';
+import { createContactSheet, planContactSheet } from './contact-sheet.js';
 
 describe('planContactSheet', () => {
   it('fits every page in a grid', () => {
@@ -21,7 +21,7 @@ describe('planContactSheet', () => {
   });
 });
 
-describe('writeContactSheet', () => {
+describe('createContactSheet', () => {
   const RED = { r: 220, g: 30, b: 30 };
   const BLUE = { r: 30, g: 30, b: 220 };
 
@@ -43,7 +43,9 @@ describe('writeContactSheet', () => {
           .toBuffer();
       const tiles = [await tile(RED), ...(await Promise.all([1, 2, 3, 4].map(() => tile(BLUE))))];
       const path = join(temp, 'sheet.jpg');
-      await writeContactSheet(path, tiles, layout);
+      const sheet = createContactSheet(layout);
+      for (const [index, tile] of tiles.entries()) await sheet.place(index, tile);
+      await sheet.write(path);
       const { data, info } = await sharp(path).raw().toBuffer({ resolveWithObject: true });
       const cell = (column: number, row: number) => {
         const x = layout.gap + column * (layout.thumbWidth + layout.gap) + layout.thumbWidth / 2;

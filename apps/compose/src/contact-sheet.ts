@@ -174,18 +174,3 @@ export function createContactSheet(
     },
   };
 }
-
-/**
- * Assembles tiles (in page order) into the contact sheet and writes it atomically as JPEG (see
- * {@link createContactSheet}).
- */
-export async function writeContactSheet(
-  path: string,
-  tiles: readonly Buffer[],
-  layout: ContactSheetLayout,
-  options: ContactSheetOptions = {},
-): Promise<WrittenFile> {
-  const sheet = createContactSheet(layout, options);
-  for (const [index, tile] of tiles.entries()) await sheet.place(index, tile);
-  return sheet.write(path);
-}

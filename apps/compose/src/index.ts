@@ -26,11 +26,12 @@ export {
 export { buildComicInfo, type ComicInfoPage } from './comic-info.js';
 export { composeIssue } from './compose-issue.js';
 export {
+  type ContactSheet,
   type ContactSheetLayout,
   type ContactSheetOptions,
+  createContactSheet,
   createContactTile,
   planContactSheet,
-  writeContactSheet,
 } from './contact-sheet.js';
 export {
   ComposeError,
