@@ -71,7 +71,7 @@ export async function measureEndToEnd(options: {
         throw new Error(`compose failed: ${composed.message}`);
 
       const pages = (rendered.story?.pages.length ?? 0) + (rendered.story?.cover ? 1 : 0);
-      const ledger = emulator.ledger();
+      const ledger = await emulator.ledger();
       const upscales = rendered.plan.filter((panel) => panel.job.upscale).length;
       if (ledger.acceptedRuns !== rendered.plan.length + upscales)
         throw new Error(

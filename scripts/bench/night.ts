@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorEnv, startEmulator } from 'wiro-emulator';
+import { emulatorEnv } from 'wiro-emulator';
 import { syntheticStory } from '../lib/synthetic-story.js';
 import { buildIssues } from '../nightly/build-issues.js';
+import { startThreadedEmulator } from './emulated-wiro.js';
 import { round } from './stats.js';
 
 /** Parameters of one nightly measurement: panels per issue, slots, and how long a task runs. */
@@ -36,7 +37,7 @@ export interface NightResult extends NightCase {
  * compose left out (a step that writes nothing), so the makespan is the render schedule's.
  */
 export async function measureNight(c: NightCase): Promise<NightResult> {
-  const emulator = await startEmulator({
+  const emulator = await startThreadedEmulator({
     taskMs: c.taskMs,
     queueMs: 0,
     concurrency: c.concurrency + 8,
@@ -61,7 +62,7 @@ export async function measureNight(c: NightCase): Promise<NightResult> {
       cacheDir: join(dir, 'cache'),
       concurrency: c.concurrency,
       upscale: false,
-      env: { ...emulatorEnv(emulator) },
+      env: emulatorEnv(emulator),
       compose: async () => ({ outputs: [], warnings: [] }),
       onEvent: (event) => {
         if (event.type !== 'issue-event') return;
@@ -87,7 +88,7 @@ export async function measureNight(c: NightCase): Promise<NightResult> {
       idealMs,
       oneAfterAnotherMs,
       overIdeal: round(makespanMs / idealMs - 1, 3),
-      peakInFlight: emulator.ledger().maxInFlight,
+      peakInFlight: (await emulator.ledger()).maxInFlight,
     };
   } finally {
     await emulator.close();

@@ -116,7 +116,7 @@ export async function measureScheduling(c: SchedulingCase): Promise<SchedulingRe
       const makespanMs = performance.now() - started;
       if (result.totals.rendered !== c.panels)
         throw new Error(`only ${result.totals.rendered} panels rendered`);
-      const ledger = emulator.ledger();
+      const ledger = await emulator.ledger();
       const idealMs = round(idealMakespan(panels, c), 0);
       const upscales = panels.filter((job) => job.upscale).length;
       if ((ledger.runsByModel[REAL_ESRGAN.model] ?? 0) !== upscales)

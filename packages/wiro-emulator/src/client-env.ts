@@ -7,7 +7,9 @@ import type { Emulator } from './emulator.js';
  * @example
  * spawn('pnpm', ['render', 'story.yaml'], { env: { ...process.env, ...emulatorEnv(emulator) } });
  */
-export function emulatorEnv(emulator: Emulator): Record<string, string> {
+export function emulatorEnv(
+  emulator: Pick<Emulator, 'url' | 'socketUrl' | 'apiKey' | 'apiSecret'>,
+): Record<string, string> {
   return {
     WIRO_BASE_URL: emulator.url,
     WIRO_SOCKET_URL: emulator.socketUrl,
