@@ -13,13 +13,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { digestSources, SOURCE_CONDITION, STAMP_FILE } from './build-stamp.mjs';
+import { describeBuildStamp, SOURCE_CONDITION, STAMP_FILE } from './build-stamp.mjs';
 
 const dir = process.cwd();
 const { values } = parseArgs({ options: { bundle: { type: 'string', multiple: true } } });
-// Digest first: a file edited while the build runs then no longer matches the stamp, and a
+// Stamp first: a file edited while the build runs then no longer matches the stamp, and a
 // launcher runs the source rather than a build that may predate the edit.
-const digest = digestSources(dir);
+const stamp = describeBuildStamp(dir);
 rmSync(join(dir, 'dist'), { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
@@ -28,7 +28,7 @@ const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'
 });
 if (status !== 0) process.exit(status ?? 1);
 if (values.bundle?.length) await bundle(values.bundle);
-writeFileSync(join(dir, 'dist', STAMP_FILE), `${digest}\n`);
+writeFileSync(join(dir, 'dist', STAMP_FILE), stamp);
 
 /**
  * Bundles the entries from source: workspace packages and their dependencies go into the

@@ -1,11 +1,13 @@
 /**
  * Build stamps. A package's build writes a digest of the files it compiled into
- * `dist/.build-stamp`; a launcher recomputes the digest (a few milliseconds) and runs `dist/`
- * only when it still matches, so an edit is never silently ignored. Plain JavaScript: it runs
- * before anything is compiled.
+ * `dist/.build-stamp`; a launcher recomputes the digest and runs `dist/` only when it still
+ * matches, so an edit is never silently ignored. The stamp also records the files' sizes, inodes
+ * and modification and change times; while those are unchanged the launcher takes the content as
+ * unchanged without reading it (as git and make do), and reads and hashes it otherwise. Plain
+ * JavaScript: it runs before anything is compiled.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
@@ -64,13 +66,61 @@ export function digestSources(dir, digests = new Map()) {
   return digest;
 }
 
-/** The digest the last successful build of the package at `dir` recorded, if any. */
-export function readBuildStamp(dir) {
+/**
+ * How long every input must have been left alone for a stamp to record their file times: a write
+ * after the stamp is then sure to change a change time, however coarse the file system's clock.
+ */
+const SETTLED_MS = 2000;
+
+/**
+ * SHA-256 over the path, size, inode and modification and change times of every input of the
+ * package at `dir`, and over those of the workspace packages it uses at run time, with the latest
+ * change time among them. `described` memoises by folder.
+ */
+function describeFiles(dir, described = new Map()) {
+  const known = described.get(dir);
+  if (known) return known;
+  const hash = createHash('sha256');
+  let changedMs = 0;
+  for (const file of listInputs(dir)) {
+    const s = statSync(join(dir, file), { bigint: true });
+    hash.update(`${file}\0${s.size}\0${s.ino}\0${s.mtimeNs}\0${s.ctimeNs}\0`);
+    changedMs = Math.max(changedMs, Number(s.ctimeNs / 1_000_000n));
+  }
+  for (const dependency of workspaceDependencies(dir)) {
+    const files = describeFiles(dependency, described);
+    hash.update(`${files.digest}\0`);
+    changedMs = Math.max(changedMs, files.changedMs);
+  }
+  const files = { digest: hash.digest('hex'), changedMs };
+  described.set(dir, files);
+  return files;
+}
+
+/**
+ * The text of the stamp for the source of the package at `dir` now: its digest, and the file
+ * times when every input has settled (a file written in the last moments could change again
+ * within one tick of the file system's clock, unseen).
+ */
+export function describeBuildStamp(dir, now = Date.now()) {
+  const files = describeFiles(dir);
+  const settled = files.changedMs <= now - SETTLED_MS;
+  return `${digestSources(dir)}\n${settled ? `${files.digest}\n` : ''}`;
+}
+
+/** What the last successful build of the package at `dir` recorded, if anything. */
+function readStamp(dir) {
   try {
-    return readFileSync(join(dir, 'dist', STAMP_FILE), 'utf8').trim();
+    const [digest, files] = readFileSync(join(dir, 'dist', STAMP_FILE), 'utf8').split('\n');
+    return { digest: digest?.trim(), files: files?.trim() || undefined };
   } catch {
     return undefined;
   }
+}
+
+/** The digest the last successful build of the package at `dir` recorded, if any. */
+export function readBuildStamp(dir) {
+  return readStamp(dir)?.digest;
 }
 
 /**
@@ -82,11 +132,19 @@ export function findStalePackages(dir) {
   const stale = [];
   const seen = new Set();
   const digests = new Map();
+  const described = new Map();
   const visit = (packageDir) => {
     if (seen.has(packageDir)) return;
     seen.add(packageDir);
     for (const dependency of workspaceDependencies(packageDir)) visit(dependency);
-    if (readBuildStamp(packageDir) !== digestSources(packageDir, digests)) {
+    const recorded = readStamp(packageDir);
+    if (
+      recorded?.files !== undefined &&
+      recorded.files === describeFiles(packageDir, described).digest
+    ) {
+      return;
+    }
+    if (recorded?.digest !== digestSources(packageDir, digests)) {
       stale.push(readManifest(packageDir).name);
     }
   };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  describeBuildStamp,
   digestSources,
   findStalePackages,
   SOURCE_CONDITION,
@@ -115,6 +116,24 @@ describe('runBuiltOrSource', () => {
     expect(findStalePackages(ws.app)).toEqual(['app']);
     await stamp(ws.app);
     await writeFile(join(ws.dep, 'package.json'), '{"name":"dep","type":"module"}');
+    expect(findStalePackages(ws.app)).toEqual(['dep', 'app']);
+  });
+
+  it('takes unchanged file times as unchanged source once they settled, and reads the source after a write', async () => {
+    const writtenAt = Date.now();
+    await writeFile(join(ws.app, 'src', 'main.ts'), "console.log('app source');\n");
+    // Just written: the stamp records no file times, so launchers read and hash the source.
+    expect(
+      describeBuildStamp(ws.app, writtenAt + 1000)
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1);
+    const [, times] = describeBuildStamp(ws.app, writtenAt + 10_000).split('\n');
+    expect(times).toMatch(/^[0-9a-f]{64}$/);
+    // A wrong digest beside matching file times: current, so the files were not read.
+    await writeFile(join(ws.app, 'dist', STAMP_FILE), `not-the-digest\n${times}\n`);
+    expect(findStalePackages(ws.app)).toEqual([]);
+    await writeFile(join(ws.dep, 'src', 'index.ts'), "export const where: string = 'dep';\n");
     expect(findStalePackages(ws.app)).toEqual(['dep', 'app']);
   });
 

@@ -26,11 +26,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const storyPath = resolveUserPath(args.story);
 
-  const [{ renderIssue, validateIssue }, { StoryValidationError }] = await Promise.all([
-    import('../pipeline/index.js'),
-    import('storyboard'),
-  ]);
   if (args.command === 'validate') {
+    // Only the parser and the lettering: no render engine, Wiro client, sharp or pdfkit.
+    const [{ validateIssue }, { StoryValidationError }] = await Promise.all([
+      import('../pipeline/validate-issue.js'),
+      import('storyboard'),
+    ]);
     try {
       const { story } = await validateIssue(storyPath);
       const panels = story.pages.reduce((n, p) => n + p.panels.length, 0);
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  const { renderIssue } = await import('../pipeline/index.js');
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {

@@ -4,7 +4,7 @@
  * parts compose uses are typed here.
  * @internal
  */
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { isWoff, woffToSfnt } from './woff.js';
 
 /** One glyph of a font. */
@@ -54,7 +54,38 @@ interface FontkitModule {
   create(data: Uint8Array): FontkitFont;
 }
 
-const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
+const requireHere = createRequire(import.meta.url);
+deferWoff2Decoder();
+const fontkit = requireHere('fontkit') as FontkitModule;
+
+/**
+ * fontkit loads its WOFF2 decoder (brotli, with a 750 kB dictionary: about 60 ms) as it starts,
+ * for a format the bundled fonts never use (they are WOFF, see `font-files.ts`). Until fontkit
+ * is loaded, a stand-in that loads the decoder on its first call takes its place in the module
+ * cache (`require.cache` entries may be replaced, Node's documentation says).
+ */
+function deferWoff2Decoder(): void {
+  let path: string;
+  try {
+    path = createRequire(requireHere.resolve('fontkit')).resolve('brotli/decompress.js');
+  } catch {
+    return;
+  }
+  const cache = requireHere.cache;
+  if (cache[path] !== undefined) return;
+  let decode: ((...args: unknown[]) => unknown) | undefined;
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  standIn.exports = (...args: unknown[]) => {
+    if (decode === undefined) {
+      delete cache[path];
+      decode = requireHere(path) as (...args: unknown[]) => unknown;
+    }
+    return decode(...args);
+  };
+  cache[path] = standIn;
+}
 
 /** Parses a TTF, OTF, WOFF or WOFF2 file. */
 export function openFontkitFont(data: Uint8Array): FontkitFont {

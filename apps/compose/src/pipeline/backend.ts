@@ -1,4 +1,5 @@
 import { createWiroClient, type WiroClient, type WiroEventHandler } from 'wiro-core';
+import { deferClient } from './defer-client.js';
 
 /** `wiro` renders real art; `draft` draws free storyboard frames on the embedded emulator. */
 export type BackendKind = 'wiro' | 'draft';
@@ -31,7 +32,8 @@ export function chooseBackend(options: {
 
 /**
  * Opens the backend `chooseBackend` picked: a client for real Wiro (credentials from `env`), or
- * an emulator started on loopback (loaded only then) with a client for it.
+ * one for an emulator on loopback that starts on the client's first request (a run whose panels
+ * are all cached never loads it, nor sharp with it).
  */
 export async function openBackend(
   kind: BackendKind,
@@ -44,6 +46,23 @@ export async function openBackend(
       close: async () => {},
     };
   }
+  let started: Promise<{ client: WiroClient; close(): Promise<void> }> | undefined;
+  const start = () => {
+    started ??= startDraftBackend(options);
+    return started;
+  };
+  return {
+    client: deferClient(async () => (await start()).client),
+    kind,
+    close: async () => {
+      const backend = await started?.catch(() => undefined);
+      await backend?.close();
+    },
+  };
+}
+
+/** The embedded emulator, started, with a client for it. */
+async function startDraftBackend(options: OpenBackendOptions) {
   const { startEmulator } = await import('wiro-emulator');
   const emulator = await startEmulator({
     taskMs: options.draftTaskMs ?? 250,
@@ -57,5 +76,5 @@ export async function openBackend(
     env: {},
     onEvent: options.onEvent,
   });
-  return { client, kind, close: () => emulator.close() };
+  return { client, close: () => emulator.close() };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { storySchema } from './schema.js';
 
 /** Where editors find the published schema, relative to the storyboard package. */

@@ -4,7 +4,7 @@
  */
 
 import { REAL_ESRGAN } from 'wiro-core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { COMICS_FACTORY_TRIGGER } from './comics-model.js';
 import { chooseDefaultLayout } from './layouts.js';
 import { convertLengthToMm } from './lengths.js';

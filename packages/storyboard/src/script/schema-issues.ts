@@ -2,7 +2,7 @@
  * Turns zod issues into writer-friendly problems: the union branch the writer meant, one
  * problem per unknown key with a suggestion, and messages in plain words.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { STORY_LIMITS } from './limits.js';
 import { type Problem, problemAt, problemAtKey } from './problems.js';
 import {

@@ -3,7 +3,7 @@
  * bounded numbers, strict objects whose unknown keys get suggestions, and unions that report
  * the branch the writer meant. Messages are encoded here and decoded by `schema-issues.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   describeRefusedCharacter,
   isCleanText,

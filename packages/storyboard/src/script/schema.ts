@@ -5,7 +5,7 @@
  */
 
 import { REAL_ESRGAN } from 'wiro-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMICS_FACTORY_MODEL, COMICS_FACTORY_TRIGGER } from './comics-model.js';
 import { LAYOUT_TEMPLATES } from './layouts.js';
 import { STORY_LIMITS as L } from './limits.js';

@@ -3,7 +3,7 @@
  * `characters` entries) as positions, and the rules that keep them consistent. A panel shows one
  * moment, so a character has one position in it, and only a character in the picture has one.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Problem, problemAt } from './problems.js';
 import {
   asList,

@@ -21,6 +21,8 @@ export interface ArtMap {
   /** Summed-area tables, `(cols + 1) × (rows + 1)`. */
   busySum: Float64Array;
   energySum: Float64Array;
+  /** Nothing busy and no detail anywhere: every box measures 0 (placement before the pictures). */
+  quiet: boolean;
 }
 
 /** An art map from per-cell values (`busy` 0/1, `energy` 0..1). */
@@ -41,6 +43,7 @@ export function createArtMap(
     energy,
     busySum: summedArea(busy, cols, rows),
     energySum: summedArea(energy, cols, rows),
+    quiet: busy.every((v) => v === 0) && energy.every((v) => v === 0),
   };
 }
 
@@ -94,17 +97,20 @@ function cellArea(map: ArtMap, rect: Rect): number {
 
 /** The part of `rect` (canvas pixels) over busy art, 0 to 1. */
 export function measureBusyShare(map: ArtMap, rect: Rect): number {
+  if (map.quiet) return 0;
   const area = cellArea(map, rect);
   return area > 0 ? Math.max(0, sumOver(map, map.busySum, rect)) / area : 0;
 }
 
 /** Busy area under `rect`, in canvas pixels squared. */
 export function measureBusyArea(map: ArtMap, rect: Rect): number {
+  if (map.quiet) return 0;
   return Math.max(0, sumOver(map, map.busySum, rect)) * map.cellW * map.cellH;
 }
 
 /** Mean detail energy under `rect`, 0 to 1. */
 export function measureEnergy(map: ArtMap, rect: Rect): number {
+  if (map.quiet) return 0;
   const area = cellArea(map, rect);
   return area > 0 ? Math.max(0, sumOver(map, map.energySum, rect)) / area : 0;
 }

@@ -56,22 +56,27 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
   const ys = positions(area.y, area.y + area.h - h, step);
   const diagonal = Math.hypot(area.w, area.h) || 1;
   const blocked = rules.obstacles.map((o) => inflate(o, rules.gap));
+  const { map } = rules;
   let best: Spot | undefined;
   for (const y of ys) {
     const onEdgeY = y <= area.y + 0.01 || y >= area.y + area.h - h - 0.01;
     for (const x of xs) {
       const onEdgeX = x <= area.x + 0.01 || x >= area.x + area.w - w - 0.01;
       if (rules.edgesOnly && !onEdgeX && !onEdgeY) continue;
-      const rect = { x, y, w, h };
-      const busy = measureBusyShare(rules.map, rect);
-      if (busy > rules.maxBusy) continue;
       const distance =
         Math.hypot(x + w / 2 - rules.prefer.x, y + h / 2 - rules.prefer.y) / diagonal;
-      const cost =
-        BUSY_WEIGHT * busy +
-        ENERGY_WEIGHT * measureEnergy(rules.map, rect) +
-        DISTANCE_WEIGHT * distance;
+      let busy = 0;
+      // Over quiet art (before the pictures exist) only the distance counts: thousands of
+      // positions per box are then compared without building or measuring a rectangle.
+      let cost = DISTANCE_WEIGHT * distance;
+      if (!map.quiet) {
+        const box = { x, y, w, h };
+        busy = measureBusyShare(map, box);
+        if (busy > rules.maxBusy) continue;
+        cost = BUSY_WEIGHT * busy + ENERGY_WEIGHT * measureEnergy(map, box) + cost;
+      }
       if (best !== undefined && cost >= best.cost) continue;
+      const rect = { x, y, w, h };
       if (blocked.some((o) => overlaps(o, rect))) continue;
       if (rules.tails.some(([a, b]) => segmentHitsRect(a, b, inflate(rect, rules.gap / 2)))) {
         continue;
