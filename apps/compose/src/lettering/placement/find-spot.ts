@@ -6,7 +6,7 @@
  */
 import type { Rect } from 'storyboard';
 import { inflate, overlaps } from '../_rects.js';
-import { type ArtMap, measureBusyShare, measureEnergy } from '../art/art-map.js';
+import { type ArtMap, type BoxMeasure, measureBoxInto } from '../art/art-map.js';
 import type { Point } from '../balloon-shapes.js';
 import { segmentHitsRect } from './geometry.js';
 
@@ -57,6 +57,7 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
   const diagonal = Math.hypot(area.w, area.h) || 1;
   const blocked = rules.obstacles.map((o) => inflate(o, rules.gap));
   const { map } = rules;
+  const measured: BoxMeasure = { busy: 0, energy: 0 };
   let best: Spot | undefined;
   for (const y of ys) {
     const onEdgeY = y <= area.y + 0.01 || y >= area.y + area.h - h - 0.01;
@@ -69,11 +70,14 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
       // Over quiet art (before the pictures exist) only the distance counts: thousands of
       // positions per box are then compared without building or measuring a rectangle.
       let cost = DISTANCE_WEIGHT * distance;
+      // Busy art and detail only add to the cost: a position already no better on distance
+      // alone is passed over without measuring the art under it.
+      if (best !== undefined && cost >= best.cost) continue;
       if (!map.quiet) {
-        const box = { x, y, w, h };
-        busy = measureBusyShare(map, box);
+        measureBoxInto(map, x, y, w, h, measured);
+        busy = measured.busy;
         if (busy > rules.maxBusy) continue;
-        cost = BUSY_WEIGHT * busy + ENERGY_WEIGHT * measureEnergy(map, box) + cost;
+        cost = BUSY_WEIGHT * busy + ENERGY_WEIGHT * measured.energy + cost;
       }
       if (best !== undefined && cost >= best.cost) continue;
       const rect = { x, y, w, h };
