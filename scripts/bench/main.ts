@@ -135,18 +135,8 @@ if (only.has('startup')) {
   );
   results.startup = startup;
   targets.push(
-    {
-      name: 'startup.helpSeconds',
-      target: '< 0.3',
-      value: startup.helpSeconds.median,
-      ok: startup.helpSeconds.median < 0.3,
-    },
-    {
-      name: 'startup.validateSeconds',
-      target: '< 0.6',
-      value: startup.validateSeconds.median,
-      ok: startup.validateSeconds.median < 0.6,
-    },
+    checkTarget('startup.helpSeconds', startup.helpSeconds.median, '< 0.3'),
+    checkTarget('startup.validateSeconds', startup.validateSeconds.median, '< 0.6'),
   );
 }
 
