@@ -101,6 +101,8 @@ export async function composeIssue(
         );
         const sheet: ComposedSheet = { planned, image, file: `${planned.name}.${extension}` };
         const prepared = await Promise.all(writers.map((writer) => writer.prepare?.(sheet)));
+        // The renditions are made: the page waits for its turn without its trimmed pixels.
+        image.trimmed = undefined;
         return { sheet, prepared };
       },
       async ({ sheet, prepared }) => {
