@@ -70,53 +70,29 @@ function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Ar
 
 /**
  * Luminance (Rec. 601 weights) averaged over 2 × 2 blocks, the last row and column repeated where
- * a side is odd. Pixels inside the picture take a path without the edge clamps.
+ * a side is odd. Blocks inside the picture skip the edge clamps.
  */
 function halfSizeLuma(pixels: RawPixels, hw: number, hh: number): Float32Array {
   const { data, width, height } = pixels;
   const channels = data.length / (width * height);
   const luma = new Float32Array(hw * hh);
-  const at = (sx: number, sy: number) => {
-    const i = (Math.min(height - 1, sy) * width + Math.min(width - 1, sx)) * channels;
-    return (
-      0.299 * (data[i] as number) +
-      0.587 * (data[i + 1] as number) +
-      0.114 * (data[i + 2] as number)
-    );
-  };
+  const lumaAt = (i: number) =>
+    0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number);
+  const offset = (sx: number, sy: number) =>
+    (Math.min(height - 1, sy) * width + Math.min(width - 1, sx)) * channels;
+  // Top left, top right, bottom left, bottom right: the order of the sum never changes.
+  const corners = [0, channels, width * channels, (width + 1) * channels];
   for (let y = 0; y < hh; y += 1) {
     const inside = 2 * y + 1 < height;
-    const row0 = 2 * y * width * channels;
-    const row1 = row0 + width * channels;
     for (let x = 0; x < hw; x += 1) {
-      let sum: number;
+      let sum = 0;
       if (inside && 2 * x + 1 < width) {
-        // The same four terms in the same order as `at`, so the sums are identical.
-        const a = row0 + 2 * x * channels;
-        const b = row1 + 2 * x * channels;
-        sum = 0;
-        sum +=
-          0.299 * (data[a] as number) +
-          0.587 * (data[a + 1] as number) +
-          0.114 * (data[a + 2] as number);
-        sum +=
-          0.299 * (data[a + channels] as number) +
-          0.587 * (data[a + channels + 1] as number) +
-          0.114 * (data[a + channels + 2] as number);
-        sum +=
-          0.299 * (data[b] as number) +
-          0.587 * (data[b + 1] as number) +
-          0.114 * (data[b + 2] as number);
-        sum +=
-          0.299 * (data[b + channels] as number) +
-          0.587 * (data[b + channels + 1] as number) +
-          0.114 * (data[b + channels + 2] as number);
+        const topLeft = (2 * y * width + 2 * x) * channels;
+        for (let k = 0; k < 4; k += 1) sum += lumaAt(topLeft + (corners[k] as number));
       } else {
-        sum = 0;
-        sum += at(2 * x, 2 * y);
-        sum += at(2 * x + 1, 2 * y);
-        sum += at(2 * x, 2 * y + 1);
-        sum += at(2 * x + 1, 2 * y + 1);
+        for (let dy = 0; dy < 2; dy += 1) {
+          for (let dx = 0; dx < 2; dx += 1) sum += lumaAt(offset(2 * x + dx, 2 * y + dy));
+        }
       }
       luma[y * hw + x] = sum / 4;
     }
