@@ -65,54 +65,9 @@ function summedArea(values: ArrayLike<number>, cols: number, rows: number): Floa
   return sum;
 }
 
-/** The table's value at fractional cell coordinates (bilinear), so partial cells count in part. */
-function sampleSum(sum: Float64Array, cols: number, rows: number, gx: number, gy: number): number {
-  const x = Math.min(Math.max(gx, 0), cols);
-  const y = Math.min(Math.max(gy, 0), rows);
-  const x0 = Math.min(Math.floor(x), cols - 1);
-  const y0 = Math.min(Math.floor(y), rows - 1);
-  const fx = x - x0;
-  const fy = y - y0;
-  const stride = cols + 1;
-  const at = (cx: number, cy: number) => sum[cy * stride + cx] as number;
-  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
-  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
-  return top * (1 - fy) + bottom * fy;
-}
-
-/** Sum of a table over `rect` (canvas pixels), in cell units. */
-function sumOver(map: ArtMap, sum: Float64Array, rect: Rect): number {
-  const gx0 = (rect.x - map.region.x) / map.cellW;
-  const gy0 = (rect.y - map.region.y) / map.cellH;
-  const gx1 = gx0 + rect.w / map.cellW;
-  const gy1 = gy0 + rect.h / map.cellH;
-  const s = (gx: number, gy: number) => sampleSum(sum, map.cols, map.rows, gx, gy);
-  return s(gx1, gy1) - s(gx0, gy1) - s(gx1, gy0) + s(gx0, gy0);
-}
-
 /** Area of `rect` in cell units. */
 function cellArea(map: ArtMap, rect: Rect): number {
   return (rect.w / map.cellW) * (rect.h / map.cellH);
-}
-
-/** The part of `rect` (canvas pixels) over busy art, 0 to 1. */
-export function measureBusyShare(map: ArtMap, rect: Rect): number {
-  if (map.quiet) return 0;
-  const area = cellArea(map, rect);
-  return area > 0 ? Math.max(0, sumOver(map, map.busySum, rect)) / area : 0;
-}
-
-/** Busy area under `rect`, in canvas pixels squared. */
-export function measureBusyArea(map: ArtMap, rect: Rect): number {
-  if (map.quiet) return 0;
-  return Math.max(0, sumOver(map, map.busySum, rect)) * map.cellW * map.cellH;
-}
-
-/** Mean detail energy under `rect`, 0 to 1. */
-export function measureEnergy(map: ArtMap, rect: Rect): number {
-  if (map.quiet) return 0;
-  const area = cellArea(map, rect);
-  return area > 0 ? Math.max(0, sumOver(map, map.energySum, rect)) / area : 0;
 }
 
 /** What {@link measureBoxInto} writes. */
@@ -124,39 +79,23 @@ export interface BoxMeasure {
 }
 
 /**
- * The busy share and the mean energy under the box at (`x`, `y`), `w × h` canvas pixels, into
- * `out`: the same figures as {@link measureBusyShare} and {@link measureEnergy}, to the last bit,
- * with the corners' cells and weights found once for both tables and nothing allocated
- * (placement measures thousands of positions per box).
+ * Both tables summed over `rect` (canvas pixels), in cell units, into `out`: each corner's value
+ * read bilinearly at fractional cell coordinates (so partial cells count in part), the corners'
+ * cells and weights found once for both tables and nothing allocated.
  */
-export function measureBoxInto(
-  map: ArtMap,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-  out: BoxMeasure,
-): void {
-  const area = (w / map.cellW) * (h / map.cellH);
-  if (!(area > 0)) {
-    out.busy = 0;
-    out.energy = 0;
-    return;
-  }
+function sumsOver(map: ArtMap, rect: Rect, out: BoxMeasure): void {
   const { cols, rows, busySum, energySum } = map;
   const stride = cols + 1;
-  const gx0 = (x - map.region.x) / map.cellW;
-  const gy0 = (y - map.region.y) / map.cellH;
-  const gx1 = gx0 + w / map.cellW;
-  const gy1 = gy0 + h / map.cellH;
+  const gx0 = (rect.x - map.region.x) / map.cellW;
+  const gy0 = (rect.y - map.region.y) / map.cellH;
+  const gx1 = gx0 + rect.w / map.cellW;
+  const gy1 = gy0 + rect.h / map.cellH;
   let busy = 0;
   let energy = 0;
-  // The four corners in sumOver's order and signs: s(x1, y1) − s(x0, y1) − s(x1, y0) + s(x0, y0).
+  // s(x1, y1) − s(x0, y1) − s(x1, y0) + s(x0, y0), in that order.
   for (let corner = 0; corner < 4; corner += 1) {
-    const gx = corner === 0 || corner === 2 ? gx1 : gx0;
-    const gy = corner < 2 ? gy1 : gy0;
-    const cx = Math.min(Math.max(gx, 0), cols);
-    const cy = Math.min(Math.max(gy, 0), rows);
+    const cx = Math.min(Math.max(corner === 0 || corner === 2 ? gx1 : gx0, 0), cols);
+    const cy = Math.min(Math.max(corner < 2 ? gy1 : gy0, 0), rows);
     const x0 = Math.min(Math.floor(cx), cols - 1);
     const y0 = Math.min(Math.floor(cy), rows - 1);
     const fx = cx - x0;
@@ -180,8 +119,54 @@ export function measureBoxInto(
       energy -= e;
     }
   }
-  out.busy = Math.max(0, busy) / area;
-  out.energy = Math.max(0, energy) / area;
+  out.busy = busy;
+  out.energy = energy;
+}
+
+// The single-figure measures below are synchronous: one scratch result serves them all.
+const scratch: BoxMeasure = { busy: 0, energy: 0 };
+
+/** The mean of one table under `rect` (canvas pixels): 0 to 1. */
+function meanOver(map: ArtMap, rect: Rect, table: keyof BoxMeasure): number {
+  if (map.quiet) return 0;
+  const area = cellArea(map, rect);
+  if (!(area > 0)) return 0;
+  sumsOver(map, rect, scratch);
+  return Math.max(0, scratch[table]) / area;
+}
+
+/** The part of `rect` (canvas pixels) over busy art, 0 to 1. */
+export function measureBusyShare(map: ArtMap, rect: Rect): number {
+  return meanOver(map, rect, 'busy');
+}
+
+/** Mean detail energy under `rect`, 0 to 1. */
+export function measureEnergy(map: ArtMap, rect: Rect): number {
+  return meanOver(map, rect, 'energy');
+}
+
+/** Busy area under `rect`, in canvas pixels squared. */
+export function measureBusyArea(map: ArtMap, rect: Rect): number {
+  if (map.quiet) return 0;
+  sumsOver(map, rect, scratch);
+  return Math.max(0, scratch.busy) * map.cellW * map.cellH;
+}
+
+/**
+ * The busy share and the mean energy under `box` (canvas pixels) into `out`: the same figures as
+ * {@link measureBusyShare} and {@link measureEnergy}, to the last bit, in one pass (placement
+ * measures thousands of positions per box).
+ */
+export function measureBoxInto(map: ArtMap, box: Rect, out: BoxMeasure): void {
+  const area = cellArea(map, box);
+  if (!(area > 0)) {
+    out.busy = 0;
+    out.energy = 0;
+    return;
+  }
+  sumsOver(map, box, out);
+  out.busy = Math.max(0, out.busy) / area;
+  out.energy = Math.max(0, out.energy) / area;
 }
 
 /** Whether the cell under a canvas point is busy (points outside the picture are not). */

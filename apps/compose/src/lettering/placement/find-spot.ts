@@ -58,6 +58,8 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
   const blocked = rules.obstacles.map((o) => inflate(o, rules.gap));
   const { map } = rules;
   const measured: BoxMeasure = { busy: 0, energy: 0 };
+  // Moved from position to position: nothing is allocated per position measured.
+  const box = { x: 0, y: 0, w, h };
   let best: Spot | undefined;
   for (const y of ys) {
     const onEdgeY = y <= area.y + 0.01 || y >= area.y + area.h - h - 0.01;
@@ -74,7 +76,9 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
       // alone is passed over without measuring the art under it.
       if (best !== undefined && cost >= best.cost) continue;
       if (!map.quiet) {
-        measureBoxInto(map, x, y, w, h, measured);
+        box.x = x;
+        box.y = y;
+        measureBoxInto(map, box, measured);
         busy = measured.busy;
         if (busy > rules.maxBusy) continue;
         cost = BUSY_WEIGHT * busy + ENERGY_WEIGHT * measured.energy + cost;
