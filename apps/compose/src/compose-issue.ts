@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Story } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
 import { createFontSet } from './fonts/font-set.js';
-import { letterIssue, letterSheet } from './letter-issue.js';
+import { type LetteredSheet, letterIssue, letterSheet } from './letter-issue.js';
 import type { ComposeOptions, ComposeResult } from './options.js';
 import { resolveComposeOptions } from './options.js';
 import { assertNoLinkedOutputFolders, sweepOutputFolders } from './output-folders.js';
@@ -67,6 +67,11 @@ export async function composeIssue(
   const cmykArt = writers.some((writer) => writer.needsCmykArt);
   const keepTrimmed = writers.some((writer) => writer.needsTrimmedPage);
   const canvasPool = createCanvasPool(resolved.pagesInFlight);
+  // Writers with nothing to prepare (the PDFs) take each page as soon as it and the pages before
+  // it are composed, through this lane, and are sealed after the last one: the PDF embeds its
+  // fonts while the other writers still make the last page's renditions.
+  const eager = writers.filter((writer) => writer.prepare === undefined);
+  let eagerLane: Promise<void> = Promise.resolve();
   const result: ComposeResult = { outDir, pages: [], outputs: [], warnings: [] };
   emit({ type: 'start', pages: sheets.length, outDir });
   try {
@@ -74,39 +79,24 @@ export async function composeIssue(
       sheets,
       resolved.pagesInFlight,
       async (planned, index) => {
-        options.signal?.throwIfAborted();
-        const art = known?.[index] ?? sheetArt(planned, pagePictures(planned, panels));
-        const image = await composePage(
-          planned.geometry,
-          art,
-          options.placeByArt === false
-            ? planned.lettering
-            : (fitted) => letterSheet(story, planned, fonts, options.lettering, fitted),
-          fonts,
-          planned.page,
-          {
-            format: resolved.pageFormat,
-            jpegQuality: resolved.jpegQuality,
-            jpegOptimiseCoding: resolved.jpegOptimiseCoding,
-            alsoJpeg,
-            cmykArt,
-            ...(keepTrimmed ? { trimBox: planned.geometry.trimBoxPx } : {}),
-            minPpi: resolved.minPpi,
-            grayscale: story.color === 'bw',
-            canvasPool,
-            ...(resolved.limitInputPixels === undefined
-              ? {}
-              : { limitInputPixels: resolved.limitInputPixels }),
-          },
-        );
-        const sheet: ComposedSheet = { planned, image, file: `${planned.name}.${extension}` };
-        const prepared = await Promise.all(writers.map((writer) => writer.prepare?.(sheet)));
-        // The renditions are made: the page waits for its turn without its trimmed pixels.
-        image.trimmed = undefined;
-        return { sheet, prepared };
+        // Taken in page order (work starts in page order, before its first await).
+        const turn = eagerLane;
+        let passOn: (error?: unknown) => void = () => undefined;
+        eagerLane = new Promise<void>((resolve, reject) => {
+          passOn = (error) => (error === undefined ? resolve() : reject(error));
+        });
+        eagerLane.catch(() => undefined);
+        try {
+          return await composeAndPrepare(planned, index, turn, passOn);
+        } catch (error) {
+          passOn(error);
+          throw error;
+        }
       },
       async ({ sheet, prepared }) => {
-        for (const [index, writer] of writers.entries()) await writer.add(sheet, prepared[index]);
+        for (const [index, writer] of writers.entries()) {
+          if (writer.prepare !== undefined) await writer.add(sheet, prepared[index]);
+        }
         const { planned, image, file } = sheet;
         result.pages.push({
           page: planned.page,
@@ -123,7 +113,7 @@ export async function composeIssue(
         emit({ type: 'page', done: result.pages.length, total: sheets.length, page: planned.page });
       },
     );
-    // Writers finish side by side (the PDF embeds its fonts, the contact sheet is encoded).
+    // Writers finish side by side (the contact sheet is encoded, the archives closed).
     const finished = await Promise.allSettled(writers.map((writer) => writer.finish()));
     for (const outcome of finished) {
       if (outcome.status === 'rejected') throw outcome.reason;
@@ -137,4 +127,55 @@ export async function composeIssue(
     throw error;
   }
   return result;
+
+  /** One page: composed, handed to the eager writers in turn, prepared by the others. */
+  async function composeAndPrepare(
+    planned: LetteredSheet,
+    index: number,
+    turn: Promise<void>,
+    passOn: (error?: unknown) => void,
+  ) {
+    options.signal?.throwIfAborted();
+    const art = known?.[index] ?? sheetArt(planned, pagePictures(planned, panels));
+    const image = await composePage(
+      planned.geometry,
+      art,
+      options.placeByArt === false
+        ? planned.lettering
+        : (fitted) => letterSheet(story, planned, fonts, options.lettering, fitted),
+      fonts,
+      planned.page,
+      {
+        format: resolved.pageFormat,
+        jpegQuality: resolved.jpegQuality,
+        jpegOptimiseCoding: resolved.jpegOptimiseCoding,
+        alsoJpeg,
+        cmykArt,
+        ...(keepTrimmed ? { trimBox: planned.geometry.trimBoxPx } : {}),
+        minPpi: resolved.minPpi,
+        grayscale: story.color === 'bw',
+        canvasPool,
+        ...(resolved.limitInputPixels === undefined
+          ? {}
+          : { limitInputPixels: resolved.limitInputPixels }),
+      },
+    );
+    const sheet: ComposedSheet = { planned, image, file: `${planned.name}.${extension}` };
+    const preparing = Promise.all(writers.map((writer) => writer.prepare?.(sheet)));
+    preparing.catch(() => undefined);
+    try {
+      await turn;
+      for (const writer of eager) await writer.add(sheet, undefined);
+      if (index === sheets.length - 1) for (const writer of eager) writer.seal?.();
+      passOn();
+    } catch (error) {
+      // Nothing of this page keeps writing once compose gives up.
+      await preparing.catch(() => undefined);
+      throw error;
+    }
+    const prepared = await preparing;
+    // The renditions are made: the page waits for its turn without its trimmed pixels.
+    image.trimmed = undefined;
+    return { sheet, prepared };
+  }
 }

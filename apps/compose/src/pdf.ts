@@ -59,6 +59,11 @@ export interface PdfPage {
 /** A PDF being written page by page to a temporary file. */
 export interface PdfWriter {
   addPage(page: PdfPage): Promise<void>;
+  /**
+   * Ends the document after its last page: fonts embedded (subset) and the trailer written into
+   * the temporary file, nothing moved into place yet. `finish` does it when not done already.
+   */
+  seal(): void;
   /** Finishes the document and moves it into place. */
   finish(): Promise<WrittenFile>;
   /** Drops the document; nothing appears at the final path. */
@@ -114,6 +119,13 @@ export function createPdfWriter(
   doc.pipe(out.stream);
   const registered = new Set<string>();
   const labels: string[] = [];
+  let sealed = false;
+  const seal = () => {
+    if (sealed) return;
+    sealed = true;
+    root.data.PageLabels = { Nums: pageLabelRanges(labels) };
+    doc.end();
+  };
   return {
     async addPage(page) {
       const { bleedBoxPt, trimBoxPt } = page.geometry;
@@ -130,9 +142,9 @@ export function createPdfWriter(
       labels.push(page.label);
       await out.drained(doc);
     },
+    seal,
     async finish() {
-      root.data.PageLabels = { Nums: pageLabelRanges(labels) };
-      doc.end();
+      seal();
       return out.commit();
     },
     async abort() {

@@ -26,7 +26,9 @@ export interface OutputContext {
 /**
  * One output written from the composed pages. Compose hands every page to every writer: first
  * to `prepare`, which may run while other pages are still being composed (out of order), then
- * to `add`, strictly in reading order, with what `prepare` returned.
+ * to `add`, strictly in reading order, with what `prepare` returned. A writer without `prepare`
+ * is given each page as soon as it and the pages before it are composed, and `seal`ed right
+ * after the last one, while the other writers still prepare it.
  */
 export interface OutputWriter<Prepared = unknown> {
   /** The page JPEG is needed even when pages are PNG (the PDF embeds JPEGs). */
@@ -37,6 +39,11 @@ export interface OutputWriter<Prepared = unknown> {
   readonly needsTrimmedPage?: boolean;
   prepare?(sheet: ComposedSheet): Promise<Prepared>;
   add(sheet: ComposedSheet, prepared: Prepared): Promise<void>;
+  /**
+   * It has every page: do the costly end of the file now (nothing is moved into place until
+   * `finish`, so a compose that fails later still leaves nothing behind).
+   */
+  seal?(): void;
   /** Finishes and moves every file into place; returns them, for the manifest. */
   finish(): Promise<OutputFile[]>;
   /** Drops everything not finished yet; nothing appears at a final path. */

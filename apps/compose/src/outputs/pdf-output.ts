@@ -51,6 +51,7 @@ export function createPdfEditionOutput(context: OutputContext, edition: PdfEditi
         title: planned.title,
       });
     },
+    seal: () => pdf.seal(),
     finish: async () => [{ kind: edition.kind, path, ...(await pdf.finish()) }],
     abort: () => pdf.abort(),
   };
