@@ -73,6 +73,18 @@ describe('atomic outputs', () => {
     ]);
   });
 
+  it('leave no PDF when the last page fails after the PDF was given every page and sealed', async () => {
+    const outDir = join(temp.dir, 'fails-late');
+    // A folder where the last page's smallest rendition goes: writing it fails, after the PDF
+    // (which prepares nothing) has taken that page and embedded its fonts.
+    await mkdir(join(outDir, 'screen', 'page-002-480.webp'), { recursive: true });
+    const failure = composeIssue(story, panels, { outDir, formats: ['pdf', 'screen'] });
+    await expect(failure).rejects.toThrow();
+    const files = await listFiles(outDir);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.tmp') || f.includes('.pages-'))).toEqual([]);
+  });
+
   it('keep the previous complete outputs when a later compose fails', async () => {
     const outDir = join(temp.dir, 'rerun');
     const first = await composeIssue(story, panels, { outDir });
