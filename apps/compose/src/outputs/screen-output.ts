@@ -51,7 +51,7 @@ export async function createScreenOutput(
     format: RenditionFormat,
   ) => {
     const quality = format === 'webp' ? screen.webpQuality : screen.jpegQuality;
-    const data = await encodeRendition(sheet.image, sheet.planned.geometry.trimBoxPx, {
+    const data = await encodeRendition(sheet.image, {
       ...size,
       format,
       quality,

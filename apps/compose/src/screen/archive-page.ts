@@ -28,7 +28,7 @@ export async function archivePage(
     maxPixels,
   );
   const format = options.pageFormat === 'png' ? 'png' : 'jpeg';
-  const data = await encodeRendition(sheet.image, trimBox, {
+  const data = await encodeRendition(sheet.image, {
     ...size,
     format,
     quality: options.screen.archiveJpegQuality,

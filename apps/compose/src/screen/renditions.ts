@@ -1,5 +1,4 @@
 import sharp from 'sharp';
-import type { Rect } from 'storyboard';
 import type { PageImage, TrimmedPage } from '../page-image.js';
 
 /** Pixel size of a rendition. */
@@ -25,40 +24,24 @@ export const RENDITION_EXTENSIONS: Readonly<Record<RenditionFormat, string>> = {
   png: 'png',
 };
 
-// Several writers (screen, CBZ, EPUB) make renditions of the same composed page: the page is
-// decoded and trimmed once, and an identical rendition encoded once, whoever asks first. Keyed
-// weakly by the page image, so nothing outlives the page.
-const trimmedPages = new WeakMap<PageImage, Promise<TrimmedPage>>();
+// Several writers (screen, CBZ, EPUB) make renditions of the same composed page: an identical
+// rendition is encoded once, whoever asks first. Keyed weakly by the page image, so nothing
+// outlives the page.
 const encoded = new WeakMap<PageImage, Map<string, Promise<Buffer>>>();
 
-/**
- * The composed page cut to `trimBox` (no bleed): the raw pixels compose kept, or the page file
- * decoded, once however many writers ask.
- */
-export function trimPage(image: PageImage, trimBox: Rect): Promise<TrimmedPage> {
-  if (image.trimmed !== undefined) return Promise.resolve(image.trimmed);
-  let pending = trimmedPages.get(image);
-  if (pending === undefined) {
-    pending = sharp(image.data)
-      .extract({ left: trimBox.x, top: trimBox.y, width: trimBox.w, height: trimBox.h })
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-      .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: 3 }));
-    trimmedPages.set(image, pending);
+/** The page cut to its trim box, as compose keeps it for the writers that ask (`needsTrimmedPage`). */
+function trimmedOf(image: PageImage): TrimmedPage {
+  if (image.trimmed === undefined) {
+    throw new Error('The page was composed without its trimmed pixels (needsTrimmedPage)');
   }
-  return pending;
+  return image.trimmed;
 }
 
 /**
  * Encodes one rendition of the trimmed page (resized to exactly `spec.width` × `spec.height`),
  * at most once per page and spec.
  */
-export function encodeRendition(
-  image: PageImage,
-  trimBox: Rect,
-  spec: RenditionSpec,
-): Promise<Buffer> {
+export function encodeRendition(image: PageImage, spec: RenditionSpec): Promise<Buffer> {
   let byKey = encoded.get(image);
   if (byKey === undefined) {
     byKey = new Map();
@@ -67,25 +50,27 @@ export function encodeRendition(
   const key = `${spec.width}x${spec.height}.${spec.format}.${spec.quality}`;
   let pending = byKey.get(key);
   if (pending === undefined) {
-    pending = trimPage(image, trimBox).then((page) => {
-      let pipeline = sharp(page.data, {
-        raw: { width: page.width, height: page.height, channels: page.channels },
-      });
-      // Grey pages as RGB, as the grey page files have always decoded for their renditions.
-      if (page.channels === 1) pipeline = pipeline.toColourspace('srgb');
-      if (spec.width !== page.width || spec.height !== page.height) {
-        pipeline = pipeline.resize(spec.width, spec.height, { fit: 'fill' });
-      }
-      // Effort 2 encodes twice as fast as libwebp's default 4 for about 3 % more bytes on
-      // these pages (1920 px noir page: 293 KB against 284 KB), and eight renditions a page add up.
-      if (spec.format === 'webp')
-        return pipeline.webp({ quality: spec.quality, effort: 2 }).toBuffer();
-      if (spec.format === 'jpeg') return pipeline.jpeg({ quality: spec.quality }).toBuffer();
-      return pipeline.png().toBuffer();
-    });
+    pending = encode(trimmedOf(image), spec);
     byKey.set(key, pending);
   }
   return pending;
+}
+
+/** One rendition of a trimmed page, resized to exactly `spec.width` × `spec.height`. */
+function encode(page: TrimmedPage, spec: RenditionSpec): Promise<Buffer> {
+  let pipeline = sharp(page.data, {
+    raw: { width: page.width, height: page.height, channels: page.channels },
+  });
+  // Grey pages as RGB, as the grey page files have always decoded for their renditions.
+  if (page.channels === 1) pipeline = pipeline.toColourspace('srgb');
+  if (spec.width !== page.width || spec.height !== page.height) {
+    pipeline = pipeline.resize(spec.width, spec.height, { fit: 'fill' });
+  }
+  // Effort 2 encodes twice as fast as libwebp's default 4 for about 3 % more bytes on
+  // these pages (1920 px noir page: 293 KB against 284 KB), and eight renditions a page add up.
+  if (spec.format === 'webp') return pipeline.webp({ quality: spec.quality, effort: 2 }).toBuffer();
+  if (spec.format === 'jpeg') return pipeline.jpeg({ quality: spec.quality }).toBuffer();
+  return pipeline.png().toBuffer();
 }
 
 /**
