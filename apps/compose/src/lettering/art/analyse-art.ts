@@ -41,24 +41,38 @@ export function analyseArt(pixels: RawPixels, region: Rect): ArtMap {
 
 /** Mean gradient magnitude per grid cell, measured on the picture's luminance at half size. */
 function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Array {
-  const { width, height } = pixels;
+  const { data, width, height } = pixels;
+  const channels = data.length / (width * height);
   const hw = Math.max(1, width >> 1);
   const hh = Math.max(1, height >> 1);
-  const luma = halfSizeLuma(pixels, hw, hh);
+  const luma = new Float32Array(hw * hh);
+  for (let y = 0; y < hh; y += 1) {
+    for (let x = 0; x < hw; x += 1) {
+      let sum = 0;
+      for (let dy = 0; dy < 2; dy += 1) {
+        const sy = Math.min(height - 1, 2 * y + dy);
+        for (let dx = 0; dx < 2; dx += 1) {
+          const i = (sy * width + Math.min(width - 1, 2 * x + dx)) * channels;
+          sum +=
+            0.299 * (data[i] as number) +
+            0.587 * (data[i + 1] as number) +
+            0.114 * (data[i + 2] as number);
+        }
+      }
+      luma[y * hw + x] = sum / 4;
+    }
+  }
   const total = new Float32Array(cols * rows);
   const count = new Float32Array(cols * rows);
-  // The grid column of each half-size x, worked out once instead of per pixel.
-  const column = new Int32Array(hw);
-  for (let x = 0; x < hw; x += 1) column[x] = Math.min(cols - 1, Math.floor((x * cols) / hw));
   for (let y = 1; y < hh - 1; y += 1) {
-    const rowCell = Math.min(rows - 1, Math.floor((y * rows) / hh)) * cols;
+    const r = Math.min(rows - 1, Math.floor((y * rows) / hh));
     for (let x = 1; x < hw - 1; x += 1) {
       const i = y * hw + x;
       const gx = (luma[i + 1] as number) - (luma[i - 1] as number);
       const gy = (luma[i + hw] as number) - (luma[i - hw] as number);
-      const cell = rowCell + (column[x] as number);
-      total[cell] = (total[cell] as number) + Math.abs(gx) + Math.abs(gy);
-      count[cell] = (count[cell] as number) + 1;
+      const c = Math.min(cols - 1, Math.floor((x * cols) / hw));
+      total[r * cols + c] = (total[r * cols + c] as number) + Math.abs(gx) + Math.abs(gy);
+      count[r * cols + c] = (count[r * cols + c] as number) + 1;
     }
   }
   for (let i = 0; i < total.length; i += 1) {
@@ -66,38 +80,6 @@ function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Ar
     total[i] = n > 0 ? (total[i] as number) / n : 0;
   }
   return total;
-}
-
-/**
- * Luminance (Rec. 601 weights) averaged over 2 × 2 blocks, the last row and column repeated where
- * a side is odd. Blocks inside the picture skip the edge clamps.
- */
-function halfSizeLuma(pixels: RawPixels, hw: number, hh: number): Float32Array {
-  const { data, width, height } = pixels;
-  const channels = data.length / (width * height);
-  const luma = new Float32Array(hw * hh);
-  const lumaAt = (i: number) =>
-    0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number);
-  const offset = (sx: number, sy: number) =>
-    (Math.min(height - 1, sy) * width + Math.min(width - 1, sx)) * channels;
-  // Top left, top right, bottom left, bottom right: the order of the sum never changes.
-  const corners = [0, channels, width * channels, (width + 1) * channels];
-  for (let y = 0; y < hh; y += 1) {
-    const inside = 2 * y + 1 < height;
-    for (let x = 0; x < hw; x += 1) {
-      let sum = 0;
-      if (inside && 2 * x + 1 < width) {
-        const topLeft = (2 * y * width + 2 * x) * channels;
-        for (let k = 0; k < 4; k += 1) sum += lumaAt(topLeft + (corners[k] as number));
-      } else {
-        for (let dy = 0; dy < 2; dy += 1) {
-          for (let dx = 0; dx < 2; dx += 1) sum += lumaAt(offset(2 * x + dx, 2 * y + dy));
-        }
-      }
-      luma[y * hw + x] = sum / 4;
-    }
-  }
-  return luma;
 }
 
 /** Mean over a `(2r + 1)²` window, clipped at the edges. */
