@@ -1,9 +1,20 @@
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { isTerminalStatus, TASK_STATUSES } from './protocol.js';
 import { describeShape, type Recorder } from './record.js';
 import type { WireSocketFrame } from './wire.js';
 
 const STATUS_NAMES: ReadonlySet<string> = new Set(TASK_STATUSES);
+
+let webSocketModule: Promise<typeof WebSocket> | undefined;
+
+/**
+ * `ws`, loaded on the first socket: a client that only polls, or a command that never waits on a
+ * task (validate, plan), does not pay for loading it.
+ */
+function loadWebSocket(): Promise<typeof WebSocket> {
+  webSocketModule ??= import('ws').then((module) => module.default);
+  return webSocketModule;
+}
 
 /** Options of {@link watchTaskSocket}. */
 export interface WatchTaskSocketOptions {
@@ -21,18 +32,19 @@ export interface WatchTaskSocketOptions {
  * Rejects when the socket fails or closes first: callers then fall back to polling. The socket is
  * only a hint; the final state must always be confirmed with Task/Detail.
  */
-export function watchTaskSocket(
+export async function watchTaskSocket(
   url: string,
   tasktoken: string,
   options: WatchTaskSocketOptions,
 ): Promise<string> {
+  const WebSocketClass = await loadWebSocket();
   return new Promise((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
       reject(signal.reason);
       return;
     }
-    const socket = new WebSocket(url, { handshakeTimeout: 10_000 });
+    const socket = new WebSocketClass(url, { handshakeTimeout: 10_000 });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
