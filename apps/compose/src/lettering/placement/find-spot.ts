@@ -62,12 +62,25 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
   const box = { x: 0, y: 0, w, h };
   let best: Spot | undefined;
   for (const y of ys) {
+    const dy = y + h / 2 - rules.prefer.y;
+    // Every cost is at least the distance's share, so once a spot is found only positions
+    // within its cost's distance can beat it: rows and columns beyond are not visited at all.
+    // (A little slack keeps rounding from ever skipping a position the test below would keep.)
+    const reach =
+      best === undefined
+        ? Infinity
+        : ((best.cost * diagonal) / DISTANCE_WEIGHT) * (1 + 1e-9) + 1e-9;
+    if (Math.abs(dy) > reach) continue;
+    const halfSpan = Math.sqrt(reach * reach - dy * dy);
+    const fromX = rules.prefer.x - w / 2 - halfSpan;
+    const toX = rules.prefer.x - w / 2 + halfSpan;
     const onEdgeY = y <= area.y + 0.01 || y >= area.y + area.h - h - 0.01;
-    for (const x of xs) {
+    for (let i = firstAtOrAfter(xs, fromX, step); i < xs.length; i += 1) {
+      const x = xs[i] as number;
+      if (x > toX) break;
       const onEdgeX = x <= area.x + 0.01 || x >= area.x + area.w - w - 0.01;
       if (rules.edgesOnly && !onEdgeX && !onEdgeY) continue;
-      const distance =
-        Math.hypot(x + w / 2 - rules.prefer.x, y + h / 2 - rules.prefer.y) / diagonal;
+      const distance = Math.hypot(x + w / 2 - rules.prefer.x, dy) / diagonal;
       let busy = 0;
       // Over quiet art (before the pictures exist) only the distance counts: thousands of
       // positions per box are then compared without building or measuring a rectangle.
@@ -84,8 +97,15 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
         cost = BUSY_WEIGHT * busy + ENERGY_WEIGHT * measured.energy + cost;
       }
       if (best !== undefined && cost >= best.cost) continue;
+      box.x = x;
+      box.y = y;
+      const obstacle = blocked.find((o) => overlaps(o, box));
+      if (obstacle !== undefined) {
+        // The positions further along the row up to the obstacle's far edge overlap it too.
+        while (i + 1 < xs.length && (xs[i + 1] as number) < obstacle.x + obstacle.w) i += 1;
+        continue;
+      }
       const rect = { x, y, w, h };
-      if (blocked.some((o) => overlaps(o, rect))) continue;
       if (rules.tails.some(([a, b]) => segmentHitsRect(a, b, inflate(rect, rules.gap / 2)))) {
         continue;
       }
@@ -94,6 +114,19 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
     }
   }
   return best;
+}
+
+/**
+ * The index of the first of the ascending grid `positions` (spaced `step` apart, the last one
+ * possibly closer) at or after `value`.
+ */
+function firstAtOrAfter(positions: readonly number[], value: number, step: number): number {
+  const first = positions[0] as number;
+  if (!(value > first)) return 0;
+  let i = Math.min(positions.length - 1, Math.floor((value - first) / step));
+  while (i > 0 && (positions[i - 1] as number) >= value) i -= 1;
+  while (i < positions.length && (positions[i] as number) < value) i += 1;
+  return i;
 }
 
 /** Grid positions from `low` to `high`, both included. */
