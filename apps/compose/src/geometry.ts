@@ -1,13 +1,7 @@
-import {
-  findPrintProfile,
-  geometryOptionsFor,
-  layoutPage,
-  type Page,
-  type PageGeometryOptions,
-  type PageLayout,
-  type Story,
-  storyGeometry,
-} from 'storyboard';
+import type { Page, PageGeometryOptions, PageLayout, Story } from 'storyboard';
+// Not the package's index, which would load the render engine with the page geometry.
+import { geometryOptionsFor, storyGeometry } from 'storyboard/expand';
+import { findPrintProfile, layoutPage } from 'storyboard/layout';
 
 /** How compose adjusts the script's page geometry. */
 export interface GeometryOverrides {

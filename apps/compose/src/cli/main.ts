@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     // Only the parser and the lettering: no render engine, Wiro client, sharp or pdfkit.
     const [{ validateIssue }, { StoryValidationError }] = await Promise.all([
       import('../pipeline/validate-issue.js'),
-      import('storyboard'),
+      import('storyboard/script'),
     ]);
     try {
       const { story } = await validateIssue(storyPath);

@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import {
-  locateLetteredText,
-  parseStory,
-  type Story,
-  type StoryIssue,
-  StoryValidationError,
-} from 'storyboard';
+import type { Story, StoryIssue } from 'storyboard';
+// The script format alone: validating does not load the render engine.
+import { locateLetteredText, parseStory, StoryValidationError } from 'storyboard/script';
 import { LetteringProblemsError } from '../errors.js';
-import { type LetteredSheet, letterIssue } from '../letter-issue.js';
+import type { LetteredSheet } from '../letter-issue.js';
 
 /** Reads and validates a story; errors name file, line, column and field. */
 export async function loadStory(storyPath: string): Promise<Story> {
@@ -38,16 +34,51 @@ export interface ValidatedIssue {
   lettered: LetteredSheet[];
 }
 
+/** A parsed script whose lettering is laid out when first asked for, once. */
+export interface ParsedIssue {
+  story: Story;
+  /**
+   * Lays out every page image's lettering (the fonts load then), so text that cannot fit or be
+   * set is refused: rejects with a `StoryValidationError` locating each problem in the script.
+   */
+  letter(): Promise<LetteredSheet[]>;
+}
+
+/**
+ * Reads and parses a script, leaving its lettering for {@link ParsedIssue.letter}: a rebuild
+ * with nothing to spend and nothing to compose never lays it out. Throws `StoryValidationError`.
+ */
+export async function parseIssue(storyPath: string): Promise<ParsedIssue> {
+  const source = await readScript(storyPath);
+  const story = parseStory(source, { file: storyPath });
+  let lettering: Promise<LetteredSheet[]> | undefined;
+  return {
+    story,
+    letter: () => {
+      lettering ??= letterScript(story, source, storyPath);
+      return lettering;
+    },
+  };
+}
+
 /**
  * The first step of the pipeline: parses the script and lays out its lettering, so text that
  * cannot fit or be set is refused before anything is spent. Throws `StoryValidationError` for
  * every problem, lettering ones included, each at its file, line and column.
  */
 export async function validateIssue(storyPath: string): Promise<ValidatedIssue> {
-  const source = await readScript(storyPath);
-  const story = parseStory(source, { file: storyPath });
+  const { story, letter } = await parseIssue(storyPath);
+  return { story, lettered: await letter() };
+}
+
+async function letterScript(
+  story: Story,
+  source: string,
+  storyPath: string,
+): Promise<LetteredSheet[]> {
+  const { letterIssue } = await import('../letter-issue.js');
   try {
-    return { story, lettered: letterIssue(story) };
+    return letterIssue(story);
   } catch (error) {
     if (!(error instanceof LetteringProblemsError)) throw error;
     throw new StoryValidationError(locateLetteringProblems(source, storyPath, error));
