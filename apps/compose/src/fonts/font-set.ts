@@ -20,7 +20,7 @@ export interface ShapedText {
 /**
  * The bundled fonts, opened on first use (the Noto Sans fallbacks are only parsed when a
  * character needs them). Create one per compose run and share it between pages; it caches parsed
- * fonts, glyph outlines and shaped strings, nothing else.
+ * fonts, the font of each character, glyph outlines and shaped strings, nothing else.
  */
 export class FontSet {
   readonly #faces: Record<LetteringFace, BundledFont[]>;
@@ -28,6 +28,7 @@ export class FontSet {
   readonly #fonts = new Map<string, FontkitFont>();
   readonly #outlines = new Map<string, string>();
   readonly #shaped = new Map<string, ShapedText>();
+  readonly #fontKeys = new Map<string, string | undefined>();
 
   constructor(faces: Record<LetteringFace, BundledFont[]> = listFaceFonts()) {
     this.#faces = faces;
@@ -79,10 +80,13 @@ export class FontSet {
    * and then each fallback; `undefined` when no bundled font has it.
    */
   fontKeyFor(face: LetteringFace, codePoint: number): string | undefined {
-    for (const file of this.#faces[face]) {
-      if (this.font(file.key).hasGlyphForCodePoint(codePoint)) return file.key;
-    }
-    return undefined;
+    const id = `${face}\u0000${codePoint}`;
+    if (this.#fontKeys.has(id)) return this.#fontKeys.get(id);
+    const key = this.#faces[face].find((file) =>
+      this.font(file.key).hasGlyphForCodePoint(codePoint),
+    )?.key;
+    this.#fontKeys.set(id, key);
+    return key;
   }
 
   /**
