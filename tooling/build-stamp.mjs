@@ -7,7 +7,16 @@
  * JavaScript: it runs before anything is compiled.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
@@ -108,6 +117,18 @@ export function describeBuildStamp(dir, now = Date.now()) {
   return `${digestSources(dir)}\n${settled ? `${files.digest}\n` : ''}`;
 }
 
+/** Replaces the stamp of the package at `dir`, atomically; a stamp that cannot be written stays. */
+function refreshStamp(dir, text) {
+  const path = join(dir, 'dist', STAMP_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
 /** What the last successful build of the package at `dir` recorded, if anything. */
 function readStamp(dir) {
   try {
@@ -126,9 +147,10 @@ export function readBuildStamp(dir) {
 /**
  * The names of the package at `dir` and of every workspace package it uses at run time whose
  * `dist/` is missing or was built from other source than what is on disk now (its own or a
- * dependency's), dependencies first; empty when every `dist/` is current.
+ * dependency's), dependencies first; empty when every `dist/` is current. A current stamp whose
+ * file times have changed is brought up to date with them once they settled (before `now`).
  */
-export function findStalePackages(dir) {
+export function findStalePackages(dir, now = Date.now()) {
   const stale = [];
   const seen = new Set();
   const digests = new Map();
@@ -138,14 +160,16 @@ export function findStalePackages(dir) {
     seen.add(packageDir);
     for (const dependency of workspaceDependencies(packageDir)) visit(dependency);
     const recorded = readStamp(packageDir);
-    if (
-      recorded?.files !== undefined &&
-      recorded.files === describeFiles(packageDir, described).digest
-    ) {
-      return;
-    }
-    if (recorded?.digest !== digestSources(packageDir, digests)) {
+    const files = describeFiles(packageDir, described);
+    if (recorded?.files !== undefined && recorded.files === files.digest) return;
+    const digest = digestSources(packageDir, digests);
+    if (recorded?.digest !== digest) {
       stale.push(readManifest(packageDir).name);
+    } else if (files.changedMs <= now - SETTLED_MS) {
+      // Current, but its files' times are not the recorded ones (a checkout rewrote them, or a
+      // build cache restored a stamp made elsewhere): record them, as git refreshes its index,
+      // so the next launch need not read the source again.
+      refreshStamp(packageDir, `${digest}\n${files.digest}\n`);
     }
   };
   visit(realpathSync(dir));

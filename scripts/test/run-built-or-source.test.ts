@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +135,20 @@ describe('runBuiltOrSource', () => {
     expect(findStalePackages(ws.app)).toEqual([]);
     await writeFile(join(ws.dep, 'src', 'index.ts'), "export const where: string = 'dep';\n");
     expect(findStalePackages(ws.app)).toEqual(['dep', 'app']);
+  });
+
+  it('records the file times of a current build whose stamp has others (a checkout, a restored build cache)', async () => {
+    const later = Date.now() + 10_000;
+    const [digest, times] = describeBuildStamp(ws.app, later).split('\n');
+    const stampPath = join(ws.app, 'dist', STAMP_FILE);
+    await writeFile(stampPath, `${digest}\n${'0'.repeat(64)}\n`);
+    expect(findStalePackages(ws.app, later)).toEqual([]);
+    expect(await readFile(stampPath, 'utf8')).toBe(`${digest}\n${times}\n`);
+    // An edited source is still stale, and its stamp is left as the build wrote it.
+    await writeFile(stampPath, `${digest}\n${'0'.repeat(64)}\n`);
+    await writeFile(join(ws.app, 'src', 'main.ts'), "console.log('edited');\n");
+    expect(findStalePackages(ws.app, Date.now() + 10_000)).toEqual(['app']);
+    expect(await readFile(stampPath, 'utf8')).toBe(`${digest}\n${'0'.repeat(64)}\n`);
   });
 
   it('counts a package that was never built as stale', async () => {
