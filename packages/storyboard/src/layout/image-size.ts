@@ -55,6 +55,28 @@ const ASPECT_TIE = 0.002;
  */
 export function chooseImageSize(aspect: number, options: ImageSizeOptions = {}): ImageSize {
   const { targetPixels, multiple, min, max } = { ...DEFAULT_IMAGE_SIZE_OPTIONS, ...options };
+  // Panels of one layout share their aspects, and the scan below weighs a few hundred sizes.
+  const id = `${aspect}|${targetPixels}|${multiple}|${min}|${max}`;
+  let size = chosen.get(id);
+  if (size === undefined) {
+    size = scanImageSizes(aspect, targetPixels, multiple, min, max);
+    if (chosen.size >= MAX_REMEMBERED) chosen.clear();
+    chosen.set(id, size);
+  }
+  return { ...size };
+}
+
+/** Sizes already chosen, by aspect and limits; forgotten all at once past `MAX_REMEMBERED`. */
+const chosen = new Map<string, ImageSize>();
+const MAX_REMEMBERED = 4096;
+
+function scanImageSizes(
+  aspect: number,
+  targetPixels: number,
+  multiple: number,
+  min: number,
+  max: number,
+): ImageSize {
   if (!Number.isFinite(aspect) || aspect <= 0) {
     failLayout('aspect', `must be a positive number (got ${String(aspect)})`);
   }
