@@ -29,34 +29,40 @@ export interface ComposeStageResult {
   fingerprint: string | undefined;
 }
 
+/** What compose lays out: the story, its pictures, and what the manifest needs to skip it. */
+export interface ComposeInput {
+  story: Story;
+  jobs: readonly PanelJob[];
+  images: ReadonlyMap<string, string>;
+  /** sha256 of each panel's picture, by panel id, when every one is known. */
+  pictureShas: ReadonlyMap<string, string | undefined>;
+}
+
 /**
- * Lays the issue out, unless the last run's outputs were made from exactly the same story,
- * pictures and formats and are all still there.
+ * The last run's outputs, when they were made from exactly the same story, pictures and formats
+ * and are all still there: then nothing is composed (nor lettered) again.
  */
+export async function findCurrentOutputs(
+  input: ComposeInput,
+  formats: readonly OutputFormat[],
+  manifestPath: string,
+): Promise<ComposeStageResult | undefined> {
+  const fingerprint = composeFingerprint(input, formats);
+  const previous = await upToDateOutputs(manifestPath, fingerprint);
+  return previous && { ...previous, warnings: [], fingerprint };
+}
+
+/** Lays the issue out with its lettering (see `findCurrentOutputs` for when it need not). */
 export async function composeStage(
-  input: {
-    story: Story;
-    lettered: readonly LetteredSheet[];
-    jobs: readonly PanelJob[];
-    images: ReadonlyMap<string, string>;
-    /** sha256 of each panel's picture, by panel id, when every one is known. */
-    pictureShas: ReadonlyMap<string, string | undefined>;
-  },
+  input: ComposeInput & { lettered: readonly LetteredSheet[] },
   options: {
     outDir: string;
-    manifestPath: string;
     formats: readonly OutputFormat[];
     compose: ComposeStep;
     signal?: AbortSignal | undefined;
   },
   emit: (event: IssueEvent) => void,
 ): Promise<ComposeStageResult> {
-  const fingerprint = composeFingerprint(input, options.formats);
-  const previous = await upToDateOutputs(options.manifestPath, fingerprint);
-  if (previous) {
-    emit({ type: 'note', message: 'Pages, PDF and CBZ are up to date.' });
-    return { ...previous, warnings: [], fingerprint };
-  }
   emit({ type: 'phase', phase: 'compose', detail: options.outDir });
   const composed = await options.compose(input.story, input.images, {
     outDir: options.outDir,
@@ -64,7 +70,11 @@ export async function composeStage(
     lettered: input.lettered,
     signal: options.signal,
   });
-  return { ...composed, pages: composed.pages ?? [], fingerprint };
+  return {
+    ...composed,
+    pages: composed.pages ?? [],
+    fingerprint: composeFingerprint(input, options.formats),
+  };
 }
 
 /**
@@ -72,12 +82,7 @@ export async function composeStage(
  * `undefined` when a picture's hash is unknown (its outputs are then never taken as up to date).
  */
 export function composeFingerprint(
-  input: {
-    story: Story;
-    jobs: readonly PanelJob[];
-    images: ReadonlyMap<string, string>;
-    pictureShas: ReadonlyMap<string, string | undefined>;
-  },
+  input: ComposeInput,
   formats: readonly OutputFormat[],
 ): string | undefined {
   const panelShas = input.jobs.map((job) => input.pictureShas.get(job.id));

@@ -1,6 +1,6 @@
 /**
- * The pipeline of one issue, from script to outputs: validate → plan → render → compose →
- * manifest. The `render` command and nightly builds are thin callers of `renderIssue`.
+ * The pipeline of one issue, from script to outputs: validate → plan → letter → render →
+ * compose → manifest. The `render` command and nightly builds are thin callers of `renderIssue`.
  */
 
 export { OPT_IN_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../options.js';

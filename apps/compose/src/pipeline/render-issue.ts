@@ -17,6 +17,7 @@ import {
   composeFingerprint,
   composeStage,
   composeWithCompose,
+  findCurrentOutputs,
 } from './compose-stage.js';
 import { ExitCode } from './exit-codes.js';
 import { fillWithPlaceholders, findPanelImages } from './panel-images.js';
@@ -26,7 +27,9 @@ import { renderStage } from './render-stage.js';
 import { SelectorError } from './select-panels.js';
 import { type StreamedCompose, streamCompose } from './stream-compose.js';
 import type { IssueEvent, OutputFile, RenderIssueOptions, RenderIssueResult } from './types.js';
-import { type ValidatedIssue, validateIssue } from './validate-issue.js';
+import { parseIssue } from './validate-issue.js';
+
+const STOPPED_VALIDATING = 'Stopped during validation; nothing was sent.';
 
 /** A result that stops before anything was rendered. */
 const refused = (exitCode: ExitCode, message: string, story?: Story): RenderIssueResult => ({
@@ -43,22 +46,28 @@ const refused = (exitCode: ExitCode, message: string, story?: Story): RenderIssu
   belowTarget: [],
 });
 
-/** The script, or why it was refused (exit 2, nothing spent). */
-async function validate(
-  storyPath: string,
-): Promise<ValidatedIssue | { refused: RenderIssueResult }> {
+/**
+ * What `attempt` returns, or a refusal (exit 2, nothing spent) when it throws a
+ * `StoryValidationError`: the script, then its lettering.
+ */
+async function orRefused<T>(
+  attempt: () => Promise<T>,
+  story?: Story,
+): Promise<T | { refused: RenderIssueResult }> {
   try {
-    return await validateIssue(storyPath);
+    return await attempt();
   } catch (error) {
     if (error instanceof StoryValidationError)
-      return { refused: refused(ExitCode.Invalid, error.message) };
+      return { refused: refused(ExitCode.Invalid, error.message, story) };
     throw error;
   }
 }
 
 /**
- * The whole pipeline for one issue: validate → plan → render → compose → manifest. Never throws
- * for expected failures: the result carries the exit code and a one-line message.
+ * The whole pipeline for one issue: validate → plan → letter → render → compose → manifest. The
+ * lettering is laid out (and text that cannot be lettered refused) before the first Run and
+ * before compose; a rebuild that renders and composes nothing skips it. Never throws for
+ * expected failures: the result carries the exit code and a one-line message.
  */
 export async function renderIssue(options: RenderIssueOptions): Promise<RenderIssueResult> {
   const emit = (event: IssueEvent) => options.onEvent?.(event);
@@ -66,15 +75,24 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   const mode = options.mode ?? 'render';
 
   emit({ type: 'phase', phase: 'validate', detail: options.storyPath });
-  const validated = await validate(options.storyPath);
+  const parsed = await orRefused(() => parseIssue(options.storyPath));
   // Validation is synchronous (bounded by the script limits): a stop asked for meanwhile is
   // honoured as soon as it returns, before anything else happens.
   if (options.signal?.aborted) {
-    return refused(ExitCode.Interrupted, 'Stopped during validation; nothing was sent.');
+    return refused(ExitCode.Interrupted, STOPPED_VALIDATING);
   }
-  if ('refused' in validated) return validated.refused;
-  const { lettered } = validated;
-  const story = options.upscale === false ? withoutUpscale(validated.story) : validated.story;
+  if ('refused' in parsed) return parsed.refused;
+  const story = options.upscale === false ? withoutUpscale(parsed.story) : parsed.story;
+  // The lettering is laid out (and its problems refused) before anything is spent or composed;
+  // a rebuild that does neither leaves it alone.
+  const letter = async () => {
+    emit({ type: 'phase', phase: 'letter' });
+    const lettered = await orRefused(parsed.letter, story);
+    if (!('refused' in lettered) && options.signal?.aborted) {
+      return { refused: refused(ExitCode.Interrupted, STOPPED_VALIDATING, story) };
+    }
+    return lettered;
+  };
 
   emit({ type: 'phase', phase: 'expand' });
   const backend = options.backend?.kind ?? chooseBackend({ draft: options.draft, env });
@@ -87,7 +105,10 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
     throw error;
   }
   const planned = { ...refused(ExitCode.Done, ''), message: undefined, story, backend };
-  if (mode === 'plan') return { ...planned, plan: plan.panels };
+  if (mode === 'plan') {
+    const lettered = await letter();
+    return 'refused' in lettered ? lettered.refused : { ...planned, plan: plan.panels };
+  }
 
   const outDir = options.outDir ?? defaultOutDir(story.slug, env);
   try {
@@ -107,9 +128,17 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   if (mode === 'render') {
     // When panels are to be rendered, pages are composed as their panels become final.
     const renders = plan.panels.some((p) => p.selected && (!p.cached || options.force));
-    streamed = renders
-      ? streamCompose(story, { outDir, formats, lettered, compose, signal: options.signal })
-      : undefined;
+    if (renders) {
+      const lettered = await letter();
+      if ('refused' in lettered) return lettered.refused;
+      streamed = streamCompose(story, {
+        outDir,
+        formats,
+        lettered,
+        compose,
+        signal: options.signal,
+      });
+    }
     emit({ type: 'phase', phase: 'render', detail: `${plan.panels.length} panels` });
     const rendered = await renderStage(plan, backend, { ...options, env }, emit, streamed?.onPanel);
     if (rendered.render === undefined) {
@@ -144,14 +173,10 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
       message: `Not in the cache yet: ${missingIds}. Run render first.`,
     };
   } else {
-    if (found.missing.length > 0) {
-      await fillWithPlaceholders(found, cacheRoot);
-      exitCode = ExitCode.PanelsFailed;
-      message = `${found.missing.length} panel(s) failed: ${missingIds} (placeholders used)`;
-    }
-    const input = { story, lettered, jobs, images: found.images, pictureShas: pictureShas(render) };
-    let composed: ComposeStageResult;
+    const input = { story, jobs, images: found.images, pictureShas: pictureShas(render) };
+    let composed: ComposeStageResult | undefined;
     if (streamed) {
+      if (found.missing.length > 0) await fillWithPlaceholders(found, cacheRoot);
       emit({ type: 'phase', phase: 'compose', detail: outDir });
       const result = await streamed.finish(found.images);
       composed = {
@@ -160,11 +185,23 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
         fingerprint: composeFingerprint(input, formats),
       };
     } else {
-      composed = await composeStage(
-        input,
-        { outDir, manifestPath, formats, compose, signal: options.signal },
-        emit,
-      );
+      composed = await findCurrentOutputs(input, formats, manifestPath);
+      if (composed) {
+        emit({ type: 'note', message: 'Pages, PDF and CBZ are up to date.' });
+      } else {
+        const lettered = await letter();
+        if ('refused' in lettered) return lettered.refused;
+        await fillWithPlaceholders(found, cacheRoot);
+        composed = await composeStage(
+          { ...input, lettered },
+          { outDir, formats, compose, signal: options.signal },
+          emit,
+        );
+      }
+    }
+    if (found.missing.length > 0) {
+      exitCode = ExitCode.PanelsFailed;
+      message = `${found.missing.length} panel(s) failed: ${missingIds} (placeholders used)`;
     }
     ({ outputs, warnings, pages } = composed);
     if (exitCode === ExitCode.Done) fingerprint = composed.fingerprint;

@@ -35,7 +35,7 @@ export type ComposeStep = (
 }>;
 
 /** The pipeline's steps, as reported in `phase` events. */
-export type IssuePhase = 'validate' | 'expand' | 'render' | 'compose' | 'manifest';
+export type IssuePhase = 'validate' | 'expand' | 'letter' | 'render' | 'compose' | 'manifest';
 
 /** What `renderIssue` reports as it goes: render events, phases and notes. */
 export type IssueEvent =

@@ -94,6 +94,51 @@ it('skips compose when nothing changed, and re-composes without rendering when o
   expect(composeCalls).toBe(3);
 });
 
+it('lays the lettering out before the first Run, and not at all in a rebuild with nothing to do', async () => {
+  const story = join(dir, 'story.yaml');
+  await writeFile(story, await readFile(join(FIXTURES, 'valid', 'complete.yaml'), 'utf8'));
+  const steps = async () => {
+    const log: string[] = [];
+    const result = await render(story, {
+      onEvent: (event) => {
+        if (event.type === 'phase' || event.type === 'queued') {
+          log.push(event.type === 'phase' ? event.phase : 'queued');
+        }
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    return log;
+  };
+  const first = await steps();
+  expect(first.filter((step) => step === 'letter')).toHaveLength(1);
+  expect(first.indexOf('letter')).toBeLessThan(first.indexOf('queued'));
+  expect(first.indexOf('queued')).toBeGreaterThan(-1);
+  expect(await steps()).toEqual(['validate', 'expand', 'render', 'manifest']);
+  expect(composeCalls).toBe(1);
+});
+
+it('refuses text that cannot be lettered before composing, when every panel is cached (nothing spent, nothing written)', async () => {
+  const story = join(dir, 'story.yaml');
+  const text = await readFile(join(FIXTURES, 'valid', 'complete.yaml'), 'utf8');
+  await writeFile(story, text);
+  expect((await render(story)).exitCode).toBe(0);
+  const runs = emulator.ledger().acceptedRuns;
+  const output = join(dir, 'out', 'the-drowned-harbor-003.txt');
+  const before = await readFile(output, 'utf8');
+
+  // A caption changes no prompt, so every panel stays cached; an emoji no bundled font has.
+  const caption = 'The harbor never sleeps. It only drowns.';
+  await writeFile(story, text.replace(caption, 'The harbor never sleeps 😅'));
+  const line = text.slice(0, text.indexOf(caption)).split('\n').length;
+  const refused = await render(story);
+  expect(refused.exitCode).toBe(2);
+  expect(refused.message).toContain(`story.yaml:${line}:`);
+  expect(refused.message).toContain('U+1F605');
+  expect(composeCalls).toBe(1);
+  expect(emulator.ledger().acceptedRuns).toBe(runs);
+  expect(await readFile(output, 'utf8')).toBe(before);
+});
+
 it('composes each page as soon as its panels are final, while later panels still render', async () => {
   const story = join(dir, 'story.yaml');
   await writeFile(story, await readFile(join(FIXTURES, 'valid', 'complete.yaml'), 'utf8'));
