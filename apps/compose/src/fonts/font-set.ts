@@ -28,7 +28,8 @@ export class FontSet {
   readonly #fonts = new Map<string, FontkitFont>();
   readonly #outlines = new Map<string, string>();
   readonly #shaped = new Map<string, ShapedText>();
-  readonly #fontKeys = new Map<string, string | undefined>();
+  readonly #fontKeys = new Map<LetteringFace, Map<number, string | undefined>>();
+  readonly #glyphs = new Map<string, Map<number, boolean>>();
 
   constructor(faces: Record<LetteringFace, BundledFont[]> = listFaceFonts()) {
     this.#faces = faces;
@@ -80,13 +81,30 @@ export class FontSet {
    * and then each fallback; `undefined` when no bundled font has it.
    */
   fontKeyFor(face: LetteringFace, codePoint: number): string | undefined {
-    const id = `${face}\u0000${codePoint}`;
-    if (this.#fontKeys.has(id)) return this.#fontKeys.get(id);
-    const key = this.#faces[face].find((file) =>
-      this.font(file.key).hasGlyphForCodePoint(codePoint),
-    )?.key;
-    this.#fontKeys.set(id, key);
+    let keys = this.#fontKeys.get(face);
+    if (keys === undefined) {
+      keys = new Map();
+      this.#fontKeys.set(face, keys);
+    }
+    if (keys.has(codePoint)) return keys.get(codePoint);
+    const key = this.#faces[face].find((file) => this.hasGlyph(file.key, codePoint))?.key;
+    keys.set(codePoint, key);
     return key;
+  }
+
+  /** Whether the font of `key` has a glyph for `codePoint`, remembered. */
+  hasGlyph(key: string, codePoint: number): boolean {
+    let glyphs = this.#glyphs.get(key);
+    if (glyphs === undefined) {
+      glyphs = new Map();
+      this.#glyphs.set(key, glyphs);
+    }
+    let has = glyphs.get(codePoint);
+    if (has === undefined) {
+      has = this.font(key).hasGlyphForCodePoint(codePoint);
+      glyphs.set(codePoint, has);
+    }
+    return has;
   }
 
   /**

@@ -37,6 +37,9 @@ const LINE_HEIGHT_EM: Record<LetteringFace, number> = {
 /** Room kept below the last baseline for descenders, in ems. */
 const DESCENDER_EM = 0.2;
 
+/** A combining mark. */
+const MARK = /^\p{M}$/u;
+
 /** Code points dropped before lettering: variation selectors and zero-width joiners. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]|\p{Variation_Selector}/gu;
 
@@ -64,7 +67,8 @@ export function normaliseText(text: string): string {
  */
 export class TextSetter {
   readonly fonts: FontSet;
-  readonly #widths = new Map<string, number>();
+  /** Widths in ems, by face and text. */
+  readonly #widths = new Map<LetteringFace, Map<string, number>>();
 
   constructor(fonts: FontSet) {
     this.fonts = fonts;
@@ -80,35 +84,37 @@ export class TextSetter {
     let current: TextSegment | undefined;
     for (const char of text) {
       const codePoint = char.codePointAt(0) as number;
-      const keepCurrent =
+      const fontKey = this.fonts.fontKeyFor(face, codePoint);
+      if (
         current !== undefined &&
-        (char === ' ' || /\p{M}/u.test(char)) &&
-        this.fonts.font(current.fontKey).hasGlyphForCodePoint(codePoint);
-      const fontKey = keepCurrent
-        ? (current as TextSegment).fontKey
-        : this.fonts.fontKeyFor(face, codePoint);
-      if (fontKey === undefined) throw new MissingGlyphError(place, line, codePoint);
-      if (current !== undefined && current.fontKey === fontKey) {
+        (current.fontKey === fontKey ||
+          ((char === ' ' || MARK.test(char)) && this.fonts.hasGlyph(current.fontKey, codePoint)))
+      ) {
         current.text += char;
-      } else {
-        current = { fontKey, text: char };
-        segments.push(current);
+        continue;
       }
+      if (fontKey === undefined) throw new MissingGlyphError(place, line, codePoint);
+      current = { fontKey, text: char };
+      segments.push(current);
     }
     return segments;
   }
 
   /** Width of one line of text at `sizePx`, in pixels. */
   measure(face: LetteringFace, text: string, sizePx: number, place: LetteringPlace): number {
-    const cacheKey = `${face}\u0000${text}`;
-    let ems = this.#widths.get(cacheKey);
+    let widths = this.#widths.get(face);
+    if (widths === undefined) {
+      widths = new Map();
+      this.#widths.set(face, widths);
+    }
+    let ems = widths.get(text);
     if (ems === undefined) {
       ems = 0;
       for (const segment of this.segment(face, text, place)) {
         const { unitsPerEm } = this.fonts.font(segment.fontKey);
         ems += this.fonts.shape(segment.fontKey, segment.text).advanceWidth / unitsPerEm;
       }
-      this.#widths.set(cacheKey, ems);
+      widths.set(text, ems);
     }
     return ems * sizePx;
   }

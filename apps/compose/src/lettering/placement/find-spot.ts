@@ -99,14 +99,14 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
       if (best !== undefined && cost >= best.cost) continue;
       box.x = x;
       box.y = y;
-      const obstacle = blocked.find((o) => overlaps(o, box));
+      const obstacle = firstOverlapping(blocked, box);
       if (obstacle !== undefined) {
         // The positions further along the row up to the obstacle's far edge overlap it too.
         while (i + 1 < xs.length && (xs[i + 1] as number) < obstacle.x + obstacle.w) i += 1;
         continue;
       }
       const rect = { x, y, w, h };
-      if (rules.tails.some(([a, b]) => segmentHitsRect(a, b, inflate(rect, rules.gap / 2)))) {
+      if (rules.tails.length > 0 && crossesTail(rules.tails, inflate(rect, rules.gap / 2))) {
         continue;
       }
       if (rules.accept !== undefined && !rules.accept(rect)) continue;
@@ -114,6 +114,16 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
     }
   }
   return best;
+}
+
+function firstOverlapping(rects: readonly Rect[], box: Rect): Rect | undefined {
+  for (const rect of rects) if (overlaps(rect, box)) return rect;
+  return undefined;
+}
+
+function crossesTail(tails: SpotRules['tails'], rect: Rect): boolean {
+  for (const [a, b] of tails) if (segmentHitsRect(a, b, rect)) return true;
+  return false;
 }
 
 /**
