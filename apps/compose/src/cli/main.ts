@@ -33,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
       import('storyboard/script'),
     ]);
     try {
-      const { story } = await validateIssue(storyPath);
+      const cacheDir = args.cacheDir ? resolveUserPath(args.cacheDir) : undefined;
+      const { story } = await validateIssue(storyPath, { cacheDir });
       const panels = story.pages.reduce((n, p) => n + p.panels.length, 0);
       out(
         `${args.story}: valid (${plural(story.pages.length, 'page')}, ${plural(panels, 'panel')}${story.cover ? ', cover' : ''})\n`,

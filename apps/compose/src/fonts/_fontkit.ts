@@ -56,8 +56,16 @@ interface FontkitModule {
 }
 
 const requireHere = createRequire(import.meta.url);
-substituteFontkitModules();
-const fontkit = requireHere('fontkit') as FontkitModule;
+let fontkit: FontkitModule | undefined;
+
+/** fontkit, loaded on first use: lettering text measured before needs no font opened. */
+function loadFontkit(): FontkitModule {
+  if (fontkit === undefined) {
+    substituteFontkitModules();
+    fontkit = requireHere('fontkit') as FontkitModule;
+  }
+  return fontkit;
+}
 
 /**
  * Two of fontkit's modules are swapped for faster equivalents before fontkit loads, through the
@@ -134,5 +142,5 @@ export function inflateRawInto(source: Uint8Array, dest: Uint8Array): Uint8Array
 
 /** Parses a TTF, OTF, WOFF or WOFF2 file. */
 export function openFontkitFont(data: Uint8Array): FontkitFont {
-  return fontkit.create(isWoff(data) ? woffToSfnt(data) : data);
+  return loadFontkit().create(isWoff(data) ? woffToSfnt(data) : data);
 }

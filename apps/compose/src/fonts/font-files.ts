@@ -3,6 +3,7 @@
  * License 1.1); no system font is ever used.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** Every style of lettering, each backed by a comic face and a fallback chain. */
 export const LETTERING_FACES = Object.freeze([
@@ -38,8 +39,16 @@ const NOTO_SUBSETS = [
 
 const requireHere = createRequire(import.meta.url);
 
+/** Each `@fontsource` package's folder, found once (resolving every file costs milliseconds). */
+const packageDirs = new Map<string, string>();
+
 function fontsource(pkg: string, file: string, key: string, family: string): BundledFont {
-  return { key, family, path: requireHere.resolve(`@fontsource/${pkg}/files/${file}.woff`) };
+  let dir = packageDirs.get(pkg);
+  if (dir === undefined) {
+    dir = dirname(requireHere.resolve(`@fontsource/${pkg}/package.json`));
+    packageDirs.set(pkg, dir);
+  }
+  return { key, family, path: join(dir, 'files', `${file}.woff`) };
 }
 
 function notoSans(weight: 400 | 700, style: 'normal' | 'italic'): BundledFont[] {

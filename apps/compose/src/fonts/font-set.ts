@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { type FontkitFont, openFontkitFont } from './_fontkit.js';
 import { type BundledFont, type LetteringFace, listFaceFonts } from './font-files.js';
+import {
+  createFontMeasures,
+  type FontMeasures,
+  type FontMetrics,
+  type ShapedText,
+} from './font-measures.js';
 
 /** Vertical metrics of a face's primary font, in ems. */
 export interface FaceMetrics {
@@ -10,32 +16,46 @@ export interface FaceMetrics {
   capHeight: number;
 }
 
-/** A string shaped in one font: glyphs with their positions, in font units. */
-export interface ShapedText {
-  /** Sum of the advances. */
-  advanceWidth: number;
-  glyphs: Array<{ id: number; xAdvance: number; xOffset: number; yOffset: number }>;
-}
-
 /**
  * The bundled fonts, opened on first use (the Noto Sans fallbacks are only parsed when a
  * character needs them). Create one per compose run and share it between pages; it caches parsed
- * fonts, the font of each character, glyph outlines and shaped strings, nothing else.
+ * fonts and glyph outlines, and records its measures (metrics, which font has which character,
+ * shaped strings) in a `FontMeasures` that can be kept between runs (see `font-measures.ts`):
+ * text measured before is set again without opening a font.
  */
 export class FontSet {
   readonly #faces: Record<LetteringFace, BundledFont[]>;
   readonly #files = new Map<string, BundledFont>();
   readonly #fonts = new Map<string, FontkitFont>();
   readonly #outlines = new Map<string, string>();
-  readonly #shaped = new Map<string, ShapedText>();
   readonly #fontKeys = new Map<LetteringFace, Map<number, string | undefined>>();
-  readonly #glyphs = new Map<string, Map<number, boolean>>();
+  readonly #measures: FontMeasures;
+  #measured = 0;
 
-  constructor(faces: Record<LetteringFace, BundledFont[]> = listFaceFonts()) {
+  constructor(
+    faces: Record<LetteringFace, BundledFont[]> = listFaceFonts(),
+    measures: FontMeasures = createFontMeasures(),
+  ) {
     this.#faces = faces;
+    this.#measures = measures;
     for (const list of Object.values(faces)) {
       for (const file of list) this.#files.set(file.key, file);
     }
+  }
+
+  /** Every font file of every face, each once. */
+  files(): BundledFont[] {
+    return [...this.#files.values()];
+  }
+
+  /** What this set has measured, with what it was given; `measured` counts what it added. */
+  get measures(): FontMeasures {
+    return this.#measures;
+  }
+
+  /** How many measures this set took from the fonts themselves (0: all were known). */
+  get measured(): number {
+    return this.#measured;
   }
 
   /** The font files of a face, primary first. */
@@ -62,13 +82,24 @@ export class FontSet {
 
   /** Ascent, descent and cap height of the face's primary font, in ems. */
   metrics(face: LetteringFace): FaceMetrics {
-    const primary = this.font(this.primaryKey(face));
-    const em = primary.unitsPerEm;
-    return {
-      ascent: primary.ascent / em,
-      descent: primary.descent / em,
-      capHeight: primary.capHeight / em,
-    };
+    const { unitsPerEm: em, ascent, descent, capHeight } = this.#metricsOf(this.primaryKey(face));
+    return { ascent: ascent / em, descent: descent / em, capHeight: capHeight / em };
+  }
+
+  /** Font units per em of a font. */
+  unitsPerEm(key: string): number {
+    return this.#metricsOf(key).unitsPerEm;
+  }
+
+  #metricsOf(key: string): FontMetrics {
+    let metrics = this.#measures.metrics.get(key);
+    if (metrics === undefined) {
+      const { unitsPerEm, ascent, descent, capHeight } = this.font(key);
+      metrics = { unitsPerEm, ascent, descent, capHeight };
+      this.#measures.metrics.set(key, metrics);
+      this.#measured += 1;
+    }
+    return metrics;
   }
 
   /** Key of the face's primary font. */
@@ -81,11 +112,7 @@ export class FontSet {
    * and then each fallback; `undefined` when no bundled font has it.
    */
   fontKeyFor(face: LetteringFace, codePoint: number): string | undefined {
-    let keys = this.#fontKeys.get(face);
-    if (keys === undefined) {
-      keys = new Map();
-      this.#fontKeys.set(face, keys);
-    }
+    const keys = inner(this.#fontKeys, face);
     if (keys.has(codePoint)) return keys.get(codePoint);
     const key = this.#faces[face].find((file) => this.hasGlyph(file.key, codePoint))?.key;
     keys.set(codePoint, key);
@@ -94,15 +121,12 @@ export class FontSet {
 
   /** Whether the font of `key` has a glyph for `codePoint`, remembered. */
   hasGlyph(key: string, codePoint: number): boolean {
-    let glyphs = this.#glyphs.get(key);
-    if (glyphs === undefined) {
-      glyphs = new Map();
-      this.#glyphs.set(key, glyphs);
-    }
+    const glyphs = inner(this.#measures.glyphs, key);
     let has = glyphs.get(codePoint);
     if (has === undefined) {
       has = this.font(key).hasGlyphForCodePoint(codePoint);
       glyphs.set(codePoint, has);
+      this.#measured += 1;
     }
     return has;
   }
@@ -121,8 +145,8 @@ export class FontSet {
    * and lines many times while it wraps and shrinks text, and pages repeat words.
    */
   shape(key: string, text: string): ShapedText {
-    const id = `${key}\u0000${text}`;
-    let shaped = this.#shaped.get(id);
+    const shapedTexts = inner(this.#measures.shaped, key);
+    let shaped = shapedTexts.get(text);
     if (shaped === undefined) {
       const run = this.font(key).layout(text);
       shaped = {
@@ -137,7 +161,8 @@ export class FontSet {
           };
         }),
       };
-      this.#shaped.set(id, shaped);
+      shapedTexts.set(text, shaped);
+      this.#measured += 1;
     }
     return shaped;
   }
@@ -157,4 +182,14 @@ export class FontSet {
 /** Creates the font set of the bundled fonts. */
 export function createFontSet(): FontSet {
   return new FontSet();
+}
+
+/** The map under `key` of a map of maps, created empty on first use. */
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = outer.get(key);
+  if (map === undefined) {
+    map = new Map();
+    outer.set(key, map);
+  }
+  return map;
 }

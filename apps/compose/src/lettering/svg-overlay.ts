@@ -102,7 +102,7 @@ function drawGlyphs(run: GlyphRun, scale: number, fonts: FontSet): string {
 }
 
 function glyphScale(fonts: FontSet, run: GlyphRun): number {
-  return run.sizePx / fonts.font(run.fontKey).unitsPerEm;
+  return run.sizePx / fonts.unitsPerEm(run.fontKey);
 }
 
 /** Whole-pixel rectangle covering `rect`, clipped to the canvas. */

@@ -111,7 +111,7 @@ export class TextSetter {
     if (ems === undefined) {
       ems = 0;
       for (const segment of this.segment(face, text, place)) {
-        const { unitsPerEm } = this.fonts.font(segment.fontKey);
+        const unitsPerEm = this.fonts.unitsPerEm(segment.fontKey);
         ems += this.fonts.shape(segment.fontKey, segment.text).advanceWidth / unitsPerEm;
       }
       widths.set(text, ems);
@@ -267,7 +267,7 @@ export class TextSetter {
 
   /** Shapes one segment with its baseline starting at `(x, y)`. */
   shape(segment: TextSegment, sizePx: number, x: number, y: number): GlyphRun {
-    const scale = sizePx / this.fonts.font(segment.fontKey).unitsPerEm;
+    const scale = sizePx / this.fonts.unitsPerEm(segment.fontKey);
     let pen = 0;
     const glyphs = this.fonts.shape(segment.fontKey, segment.text).glyphs.map((glyph) => {
       const placed = { id: glyph.id, x: pen + glyph.xOffset * scale, y: -glyph.yOffset * scale };

@@ -24,4 +24,9 @@ export type {
   RenderIssueOptions,
   RenderIssueResult,
 } from './types.js';
-export { loadStory, type ValidatedIssue, validateIssue } from './validate-issue.js';
+export {
+  loadStory,
+  type ValidatedIssue,
+  type ValidateOptions,
+  validateIssue,
+} from './validate-issue.js';

@@ -75,7 +75,8 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
   const mode = options.mode ?? 'render';
 
   emit({ type: 'phase', phase: 'validate', detail: options.storyPath });
-  const parsed = await orRefused(() => parseIssue(options.storyPath));
+  const cacheRoot = options.cacheDir ?? defaultCacheDir(options.storyPath);
+  const parsed = await orRefused(() => parseIssue(options.storyPath, { cacheDir: cacheRoot }));
   // Validation is synchronous (bounded by the script limits): a stop asked for meanwhile is
   // honoured as soon as it returns, before anything else happens.
   if (options.signal?.aborted) {
@@ -96,7 +97,6 @@ export async function renderIssue(options: RenderIssueOptions): Promise<RenderIs
 
   emit({ type: 'phase', phase: 'expand' });
   const backend = options.backend?.kind ?? chooseBackend({ draft: options.draft, env });
-  const cacheRoot = options.cacheDir ?? defaultCacheDir(options.storyPath);
   let plan: PanelPlan;
   try {
     plan = await planPanels(story, { only: options.only, cacheRoot, backend });

@@ -4,6 +4,7 @@ import type { Story, StoryIssue } from 'storyboard';
 import { locateLetteredText, parseStory, StoryValidationError } from 'storyboard/script';
 import { LetteringProblemsError } from '../errors.js';
 import type { LetteredSheet } from '../letter-issue.js';
+import { defaultCacheDir } from './paths.js';
 
 /** Reads and validates a story; errors name file, line, column and field. */
 export async function loadStory(storyPath: string): Promise<Story> {
@@ -44,18 +45,31 @@ export interface ParsedIssue {
   letter(): Promise<LetteredSheet[]>;
 }
 
+/** Options of {@link parseIssue} and {@link validateIssue}. */
+export interface ValidateOptions {
+  /**
+   * The cache folder, where the fonts' measures are kept between runs so that lettering text
+   * seen before opens no font. @default `<project>/.cache/comics-factory`
+   */
+  cacheDir?: string | undefined;
+}
+
 /**
  * Reads and parses a script, leaving its lettering for {@link ParsedIssue.letter}: a rebuild
  * with nothing to spend and nothing to compose never lays it out. Throws `StoryValidationError`.
  */
-export async function parseIssue(storyPath: string): Promise<ParsedIssue> {
+export async function parseIssue(
+  storyPath: string,
+  options: ValidateOptions = {},
+): Promise<ParsedIssue> {
   const source = await readScript(storyPath);
   const story = parseStory(source, { file: storyPath });
+  const cacheDir = options.cacheDir ?? defaultCacheDir(storyPath);
   let lettering: Promise<LetteredSheet[]> | undefined;
   return {
     story,
     letter: () => {
-      lettering ??= letterScript(story, source, storyPath);
+      lettering ??= letterScript({ story, source, storyPath, cacheDir });
       return lettering;
     },
   };
@@ -66,23 +80,35 @@ export async function parseIssue(storyPath: string): Promise<ParsedIssue> {
  * cannot fit or be set is refused before anything is spent. Throws `StoryValidationError` for
  * every problem, lettering ones included, each at its file, line and column.
  */
-export async function validateIssue(storyPath: string): Promise<ValidatedIssue> {
-  const { story, letter } = await parseIssue(storyPath);
+export async function validateIssue(
+  storyPath: string,
+  options: ValidateOptions = {},
+): Promise<ValidatedIssue> {
+  const { story, letter } = await parseIssue(storyPath, options);
   return { story, lettered: await letter() };
 }
 
-async function letterScript(
-  story: Story,
-  source: string,
-  storyPath: string,
-): Promise<LetteredSheet[]> {
-  const { letterIssue } = await import('../letter-issue.js');
+async function letterScript(script: {
+  story: Story;
+  source: string;
+  storyPath: string;
+  cacheDir: string;
+}): Promise<LetteredSheet[]> {
+  const [{ letterIssue }, { openMeasuredFontSet }] = await Promise.all([
+    import('../letter-issue.js'),
+    import('../fonts/measured-font-set.js'),
+  ]);
+  const { fonts, save } = openMeasuredFontSet(script.cacheDir);
+  let lettered: LetteredSheet[];
   try {
-    return letterIssue(story);
+    lettered = letterIssue(script.story, { fonts });
   } catch (error) {
     if (!(error instanceof LetteringProblemsError)) throw error;
-    throw new StoryValidationError(locateLetteringProblems(source, storyPath, error));
+    throw new StoryValidationError(locateLetteringProblems(script.source, script.storyPath, error));
   }
+  // Only a script that passed leaves anything behind: a refused one writes nothing at all.
+  await save();
+  return lettered;
 }
 
 /** Lettering problems as issues at the file, line and column of the text each is about. */

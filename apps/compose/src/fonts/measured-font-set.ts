@@ -1,0 +1,26 @@
+import { listFaceFonts } from './font-files.js';
+import { fontMeasuresPath, readFontMeasures, writeFontMeasures } from './font-measures.js';
+import { FontSet } from './font-set.js';
+
+/** A font set whose measures are kept in a cache folder between runs. */
+export interface MeasuredFontSet {
+  fonts: FontSet;
+  /** Stores what the set measured from the fonts since it opened, if anything. */
+  save(): Promise<void>;
+}
+
+/** The bundled fonts with the measures kept under the cache folder `cacheDir`. */
+export function openMeasuredFontSet(cacheDir: string): MeasuredFontSet {
+  const faces = listFaceFonts();
+  const files = [
+    ...new Map(Object.values(faces).flatMap((list) => list.map((f) => [f.key, f]))).values(),
+  ];
+  const path = fontMeasuresPath(cacheDir, files);
+  const fonts = new FontSet(faces, readFontMeasures(path));
+  return {
+    fonts,
+    save: async () => {
+      if (fonts.measured > 0) await writeFontMeasures(path, fonts.measures);
+    },
+  };
+}
