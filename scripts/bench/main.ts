@@ -131,7 +131,7 @@ if (only.has('noop')) {
 if (only.has('startup')) {
   const startup = await measureStartup(quick ? 5 : 10);
   log(
-    `start-up: --help median ${startup.helpSeconds.median} s, validate median ${startup.validateSeconds.median} s`,
+    `start-up: --help median ${startup.helpSeconds.median} s, validate median ${startup.validateSeconds.median} s (empty cache: ${startup.validateColdSeconds.median} s)`,
   );
   results.startup = startup;
   targets.push(
