@@ -56,7 +56,9 @@ export function createFontMeasures(): FontMeasures {
 export function fontMeasuresPath(cacheDir: string, fonts: readonly BundledFont[]): string {
   const identity = createHash('sha256').update(FORMAT).update(fontkitVersion());
   for (const font of fonts) {
-    identity.update(`\0${font.key}\0${font.path}\0${statSync(font.path).size}`);
+    // A missing file is for fontkit to report, when (if ever) lettering needs that font.
+    const size = statSync(font.path, { throwIfNoEntry: false })?.size ?? -1;
+    identity.update(`\0${font.key}\0${font.path}\0${size}`);
   }
   return join(cacheDir, 'fonts', `measures-${identity.digest('hex').slice(0, 16)}.json`);
 }
