@@ -80,17 +80,6 @@ export function blitRgb(canvas: RawPixels, image: RawPixels, left: number, top: 
   }
 }
 
-/** A copy of the part of an RGB canvas inside `rect` (which must lie within it). */
-export function cropRgb(canvas: RawPixels, rect: Rect): RawPixels {
-  const data = Buffer.allocUnsafe(rect.w * rect.h * 3);
-  const rowBytes = rect.w * 3;
-  for (let y = 0; y < rect.h; y++) {
-    const from = ((rect.y + y) * canvas.width + rect.x) * 3;
-    canvas.data.copy(data, y * rowBytes, from, from + rowBytes);
-  }
-  return { data, width: rect.w, height: rect.h };
-}
-
 /**
  * Draws an RGBA image (straight alpha) over an RGB canvas at (left, top), clipped to the canvas:
  * `out = src × α + dst × (1 − α)`, rounded to the nearest value.

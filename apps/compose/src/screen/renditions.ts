@@ -58,9 +58,22 @@ export function encodeRendition(image: PageImage, spec: RenditionSpec): Promise<
 
 /** One rendition of a trimmed page, resized to exactly `spec.width` × `spec.height`. */
 function encode(page: TrimmedPage, spec: RenditionSpec): Promise<Buffer> {
+  const { canvas } = page;
   let pipeline = sharp(page.data, {
-    raw: { width: page.width, height: page.height, channels: page.channels },
+    raw: {
+      width: canvas?.width ?? page.width,
+      height: canvas?.height ?? page.height,
+      channels: page.channels,
+    },
   });
+  if (canvas !== undefined && (canvas.width !== page.width || canvas.height !== page.height)) {
+    pipeline = pipeline.extract({
+      left: canvas.left,
+      top: canvas.top,
+      width: page.width,
+      height: page.height,
+    });
+  }
   // Grey pages as RGB, as the grey page files have always decoded for their renditions.
   if (page.channels === 1) pipeline = pipeline.toColourspace('srgb');
   if (spec.width !== page.width || spec.height !== page.height) {
