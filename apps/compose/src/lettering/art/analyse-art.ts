@@ -45,7 +45,7 @@ function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Ar
   const channels = data.length / (width * height);
   const hw = Math.max(1, width >> 1);
   const hh = Math.max(1, height >> 1);
-  const luma = new Float32Array(hw * hh);
+  const luma = lumaScratch(hw * hh);
   for (let y = 0; y < hh; y += 1) {
     for (let x = 0; x < hw; x += 1) {
       let sum = 0;
@@ -80,6 +80,17 @@ function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Ar
     total[i] = n > 0 ? (total[i] as number) / n : 0;
   }
   return total;
+}
+
+// Each panel's half-size luminance (about 1 MB at 300 dpi) is only read within `gradientCells`,
+// which runs synchronously: one buffer, grown as needed, serves every panel instead of a new one
+// per panel for the garbage collector to reclaim.
+let scratch = new Float32Array(0);
+
+/** A scratch buffer of `length` values (their content undefined until written). */
+function lumaScratch(length: number): Float32Array {
+  if (scratch.length < length) scratch = new Float32Array(length);
+  return scratch.subarray(0, length);
 }
 
 /** Mean over a `(2r + 1)²` window, clipped at the edges. */
