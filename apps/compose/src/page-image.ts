@@ -17,7 +17,7 @@ import {
   blendRgba,
   blitRgb,
   type CanvasPool,
-  fillCanvas,
+  fillOutside,
   fillRect,
   type RawPixels,
 } from './raw-canvas.js';
@@ -211,7 +211,15 @@ export async function composePage(
   // when the trimmed page is released, not when this page is encoded.
   let canvasInTrimmed = false;
   try {
-    fillCanvas(canvas, background);
+    // Only where no picture goes: the pictures are copied over the rest.
+    fillOutside(
+      canvas,
+      background,
+      art.map((item, index) => {
+        const panel = fitted[index] as FittedPanel;
+        return { x: item.rect.x, y: item.rect.y, w: panel.width, h: panel.height };
+      }),
+    );
     const warnings: ComposeWarning[] = [...(layout?.warnings ?? [])];
     art.forEach((item, index) => {
       const panel = fitted[index] as FittedPanel;
