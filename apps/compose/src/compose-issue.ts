@@ -174,8 +174,9 @@ export async function composeIssue(
       throw error;
     }
     const prepared = await preparing;
-    // The renditions are made: the page waits for its turn without its trimmed pixels.
-    image.trimmed = undefined;
+    // The renditions are made: the page waits for its turn without its trimmed pixels (the
+    // canvas they may be part of goes back to the pool).
+    image.releaseTrimmed?.();
     return { sheet, prepared };
   }
 }

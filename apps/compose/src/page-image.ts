@@ -17,8 +17,7 @@ import {
   blendRgba,
   blitRgb,
   type CanvasPool,
-  cropRgb,
-  fillCanvas,
+  fillOutside,
   fillRect,
   type RawPixels,
 } from './raw-canvas.js';
@@ -97,9 +96,18 @@ export interface ComposePageOptions {
   trimBox?: Rect;
 }
 
-/** A page cut to its trim box, as raw pixels: RGB, or one grey channel for a grey book. */
+/**
+ * A page cut to its trim box, as raw pixels: RGB, or one grey channel for a grey book; `width`
+ * and `height` are the trimmed page's.
+ */
 export interface TrimmedPage extends RawPixels {
   channels: 1 | 3;
+  /**
+   * `data` is the whole page canvas, this big, and the trimmed page the part of it at (`left`,
+   * `top`): no copy of the page is made for its renditions. Absent when `data` is the trimmed
+   * page alone.
+   */
+  canvas?: { width: number; height: number; left: number; top: number };
 }
 
 /** A finished page image. */
@@ -115,6 +123,11 @@ export interface PageImage {
   cmykArt: Buffer | undefined;
   /** The lettered page cut to `trimBox` (grey for a grey book), when asked. */
   trimmed?: TrimmedPage | undefined;
+  /**
+   * Drops `trimmed` once its renditions are made. Its pixels may be the page canvas, which then
+   * goes back to `canvasPool` for another page.
+   */
+  releaseTrimmed?: () => void;
   /** The lettering drawn (laid out here when `composePage` was given a `LetterPage`). */
   lettering: LetteringLayout | undefined;
   pictures: PlacedPicture[];
@@ -194,8 +207,19 @@ export async function composePage(
     width,
     height,
   };
+  // The trimmed page may be a view of the canvas: then the canvas goes back to the pool only
+  // when the trimmed page is released, not when this page is encoded.
+  let canvasInTrimmed = false;
   try {
-    fillCanvas(canvas, background);
+    // Only where no picture goes: the pictures are copied over the rest.
+    fillOutside(
+      canvas,
+      background,
+      art.map((item, index) => {
+        const panel = fitted[index] as FittedPanel;
+        return { x: item.rect.x, y: item.rect.y, w: panel.width, h: panel.height };
+      }),
+    );
     const warnings: ComposeWarning[] = [...(layout?.warnings ?? [])];
     art.forEach((item, index) => {
       const panel = fitted[index] as FittedPanel;
@@ -221,9 +245,7 @@ export async function composePage(
     for (const tile of await tiles) blendRgba(canvas, tile, tile.left, tile.top);
     const grayscale = options.grayscale === true;
     const trimmed =
-      options.trimBox === undefined
-        ? undefined
-        : trimCanvas(cropRgb(canvas, options.trimBox), grayscale);
+      options.trimBox === undefined ? undefined : trimCanvas(canvas, options.trimBox, grayscale);
     trimmed?.catch(() => undefined);
     const encoder = () => {
       const image = sharp(canvas.data, { raw: { width, height, channels: 3 } }).withDensity(dpi);
@@ -238,18 +260,20 @@ export async function composePage(
     };
     if (format === 'jpeg') {
       const [data, cmyk, trimmedPixels] = await Promise.all([encodeJpeg(), cmykArt, trimmed]);
-      return {
-        data,
-        format,
-        width,
-        height,
-        jpeg: data,
-        cmykArt: cmyk,
-        trimmed: trimmedPixels,
-        lettering: layout,
-        pictures,
-        warnings,
-      };
+      return withTrimmed(
+        {
+          data,
+          format,
+          width,
+          height,
+          jpeg: data,
+          cmykArt: cmyk,
+          lettering: layout,
+          pictures,
+          warnings,
+        },
+        trimmedPixels,
+      );
     }
     const [data, jpegData, cmyk, trimmedPixels] = await Promise.all([
       encoder()
@@ -260,29 +284,62 @@ export async function composePage(
       cmykArt,
       trimmed,
     ]);
-    return {
-      data,
-      format,
-      width,
-      height,
-      jpeg: jpegData,
-      cmykArt: cmyk,
-      trimmed: trimmedPixels,
-      lettering: layout,
-      pictures,
-      warnings,
-    };
+    return withTrimmed(
+      {
+        data,
+        format,
+        width,
+        height,
+        jpeg: jpegData,
+        cmykArt: cmyk,
+        lettering: layout,
+        pictures,
+        warnings,
+      },
+      trimmedPixels,
+    );
   } finally {
-    options.canvasPool?.give(canvas);
+    if (!canvasInTrimmed) options.canvasPool?.give(canvas);
+  }
+
+  /** The finished page with its trimmed pixels, releasing the canvas they may be part of. */
+  function withTrimmed(image: PageImage, pixels: TrimmedPage | undefined): PageImage {
+    if (pixels === undefined) return image;
+    image.trimmed = pixels;
+    const viewsCanvas = pixels.data === canvas.data;
+    canvasInTrimmed = viewsCanvas;
+    let released = false;
+    image.releaseTrimmed = () => {
+      image.trimmed = undefined;
+      if (released) return;
+      released = true;
+      if (viewsCanvas) options.canvasPool?.give(canvas);
+    };
+    return image;
   }
 }
 
-/** The trimmed page as its renditions show it: one grey channel for a grey book, else RGB. */
-async function trimCanvas(pixels: RawPixels, grayscale: boolean): Promise<TrimmedPage> {
-  if (!grayscale) return { ...pixels, channels: 3 };
-  const { data, info } = await sharp(pixels.data, {
-    raw: { width: pixels.width, height: pixels.height, channels: 3 },
-  })
+/**
+ * The trimmed page as its renditions show it: RGB, the canvas itself (`trimBox` of it), or one
+ * grey channel of its own for a grey book.
+ */
+async function trimCanvas(
+  canvas: RawPixels,
+  trimBox: Rect,
+  grayscale: boolean,
+): Promise<TrimmedPage> {
+  const { width, height } = canvas;
+  if (!grayscale) {
+    return {
+      data: canvas.data,
+      width: trimBox.w,
+      height: trimBox.h,
+      channels: 3,
+      canvas: { width, height, left: trimBox.x, top: trimBox.y },
+    };
+  }
+  const { data, info } = await sharp(canvas.data, { raw: { width, height, channels: 3 } })
+    .extract({ left: trimBox.x, top: trimBox.y, width: trimBox.w, height: trimBox.h })
     .greyscale()
     .raw()
     .toBuffer({ resolveWithObject: true });

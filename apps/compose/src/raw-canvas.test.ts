@@ -4,6 +4,7 @@ import {
   blitRgb,
   createCanvasPool,
   fillCanvas,
+  fillOutside,
   fillRect,
   type RawPixels,
 } from './raw-canvas.js';
@@ -24,6 +25,22 @@ describe('raw canvas', () => {
     expect(canvas.data.every((v) => v === 255)).toBe(true);
     fillCanvas(canvas, [1, 2, 3]);
     expect(pixel(canvas, 2, 1)).toEqual([1, 2, 3]);
+  });
+
+  it('fills every pixel outside the covered rectangles, and none inside', () => {
+    const canvas = canvasOf(40, 30, 0);
+    const covered = [
+      { x: 2, y: 3, w: 10, h: 12 },
+      { x: 8, y: 10, w: 20, h: 8 },
+      { x: 30, y: -5, w: 20, h: 50 },
+    ];
+    fillOutside(canvas, [5, 6, 7], covered);
+    for (let y = 0; y < 30; y += 1) {
+      for (let x = 0; x < 40; x += 1) {
+        const inside = covered.some((r) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h);
+        expect(pixel(canvas, x, y)).toEqual(inside ? [0, 0, 0] : [5, 6, 7]);
+      }
+    }
   });
 
   it('fills exactly the rectangle, clipped, for narrow and wide rectangles', () => {

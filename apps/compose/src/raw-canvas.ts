@@ -47,6 +47,31 @@ export function fillCanvas(canvas: RawPixels, rgb: Rgb): void {
   else canvas.data.fill(Buffer.from(rgb), 0, end);
 }
 
+/**
+ * Fills every pixel of an RGB canvas that none of `covered` lies on: rectangles about to be drawn
+ * over in full (a page's pictures cover most of it, and filling the whole 18 MB page only to
+ * overwrite it costs as much as copying the pictures in).
+ */
+export function fillOutside(canvas: RawPixels, rgb: Rgb, covered: readonly Rect[]): void {
+  const areas = covered.flatMap((rect) => clip(canvas, rect.x, rect.y, rect.w, rect.h) ?? []);
+  const edges = [...new Set([0, canvas.height, ...areas.flatMap((area) => [area.y0, area.y1])])];
+  edges.sort((a, b) => a - b);
+  // Bands between consecutive edges: each rectangle covers a band whole or not at all.
+  for (let band = 0; band + 1 < edges.length; band += 1) {
+    const y = edges[band] as number;
+    const h = (edges[band + 1] as number) - y;
+    const spans = areas
+      .filter((area) => area.y0 <= y && area.y1 >= y + h)
+      .sort((a, b) => a.x0 - b.x0);
+    let x = 0;
+    for (const span of spans) {
+      if (span.x0 > x) fillRect(canvas, { x, y, w: span.x0 - x, h }, rgb);
+      x = Math.max(x, span.x1);
+    }
+    if (x < canvas.width) fillRect(canvas, { x, y, w: canvas.width - x, h }, rgb);
+  }
+}
+
 /** Fills `rect` (clipped to the canvas) of an RGB canvas with one colour. */
 export function fillRect(canvas: RawPixels, rect: Rect, rgb: Rgb): void {
   const area = clip(canvas, rect.x, rect.y, rect.w, rect.h);
@@ -78,17 +103,6 @@ export function blitRgb(canvas: RawPixels, image: RawPixels, left: number, top: 
     const from = ((y - top) * image.width + (area.x0 - left)) * 3;
     image.data.copy(canvas.data, (y * canvas.width + area.x0) * 3, from, from + rowBytes);
   }
-}
-
-/** A copy of the part of an RGB canvas inside `rect` (which must lie within it). */
-export function cropRgb(canvas: RawPixels, rect: Rect): RawPixels {
-  const data = Buffer.allocUnsafe(rect.w * rect.h * 3);
-  const rowBytes = rect.w * 3;
-  for (let y = 0; y < rect.h; y++) {
-    const from = ((rect.y + y) * canvas.width + rect.x) * 3;
-    canvas.data.copy(data, y * rowBytes, from, from + rowBytes);
-  }
-  return { data, width: rect.w, height: rect.h };
 }
 
 /**

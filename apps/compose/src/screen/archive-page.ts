@@ -13,8 +13,8 @@ export interface ArchivePage {
 
 /**
  * The page for e-reading archives (CBZ, EPUB): trimmed to the trim box, its long side
- * `screen.archiveLongSide` and its area at most `maxPixels` (never enlarged), as JPEG, or PNG
- * when the pages are PNG. The same rendition is encoded once for every writer that asks.
+ * `screen.archiveLongSide` and its area at most `maxPixels` (never enlarged), as JPEG (Huffman
+ * tables not optimised), or PNG when the pages are PNG. The same rendition is encoded once for every writer that asks.
  */
 export async function archivePage(
   sheet: ComposedSheet,
@@ -32,6 +32,9 @@ export async function archivePage(
     ...size,
     format,
     quality: options.screen.archiveJpegQuality,
+    // The same pixels as with optimised Huffman tables, about 5 % more bytes (a 2560 px page:
+    // 521 against 498 KB), and a third less CPU: every page of the CBZ and EPUB is encoded.
+    optimiseCoding: false,
   });
   return { name: `${sheet.planned.name}.${RENDITION_EXTENSIONS[format]}`, data, ...size };
 }

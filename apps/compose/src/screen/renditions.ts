@@ -15,6 +15,11 @@ export interface RenditionSpec extends RenditionSize {
   format: RenditionFormat;
   /** Quality for WebP and JPEG (ignored for PNG). */
   quality: number;
+  /**
+   * Optimise the JPEG's Huffman tables: the same pixels in fewer bytes, for more CPU.
+   * @default true
+   */
+  optimiseCoding?: boolean;
 }
 
 /** File extension of each rendition format. */
@@ -47,7 +52,7 @@ export function encodeRendition(image: PageImage, spec: RenditionSpec): Promise<
     byKey = new Map();
     encoded.set(image, byKey);
   }
-  const key = `${spec.width}x${spec.height}.${spec.format}.${spec.quality}`;
+  const key = `${spec.width}x${spec.height}.${spec.format}.${spec.quality}.${spec.optimiseCoding ?? true}`;
   let pending = byKey.get(key);
   if (pending === undefined) {
     pending = encode(trimmedOf(image), spec);
@@ -58,9 +63,22 @@ export function encodeRendition(image: PageImage, spec: RenditionSpec): Promise<
 
 /** One rendition of a trimmed page, resized to exactly `spec.width` × `spec.height`. */
 function encode(page: TrimmedPage, spec: RenditionSpec): Promise<Buffer> {
+  const { canvas } = page;
   let pipeline = sharp(page.data, {
-    raw: { width: page.width, height: page.height, channels: page.channels },
+    raw: {
+      width: canvas?.width ?? page.width,
+      height: canvas?.height ?? page.height,
+      channels: page.channels,
+    },
   });
+  if (canvas !== undefined && (canvas.width !== page.width || canvas.height !== page.height)) {
+    pipeline = pipeline.extract({
+      left: canvas.left,
+      top: canvas.top,
+      width: page.width,
+      height: page.height,
+    });
+  }
   // Grey pages as RGB, as the grey page files have always decoded for their renditions.
   if (page.channels === 1) pipeline = pipeline.toColourspace('srgb');
   if (spec.width !== page.width || spec.height !== page.height) {
@@ -69,7 +87,11 @@ function encode(page: TrimmedPage, spec: RenditionSpec): Promise<Buffer> {
   // Effort 2 encodes twice as fast as libwebp's default 4 for about 3 % more bytes on
   // these pages (1920 px noir page: 293 KB against 284 KB), and eight renditions a page add up.
   if (spec.format === 'webp') return pipeline.webp({ quality: spec.quality, effort: 2 }).toBuffer();
-  if (spec.format === 'jpeg') return pipeline.jpeg({ quality: spec.quality }).toBuffer();
+  if (spec.format === 'jpeg') {
+    return pipeline
+      .jpeg({ quality: spec.quality, optimiseCoding: spec.optimiseCoding ?? true })
+      .toBuffer();
+  }
   return pipeline.png().toBuffer();
 }
 

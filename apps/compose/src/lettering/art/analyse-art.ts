@@ -39,47 +39,97 @@ export function analyseArt(pixels: RawPixels, region: Rect): ArtMap {
   return createArtMap(region, cols, rows, busy, energy);
 }
 
-/** Mean gradient magnitude per grid cell, measured on the picture's luminance at half size. */
+/**
+ * Mean gradient magnitude per grid cell, measured on the picture's luminance at half size.
+ * It reads every pixel of every panel on the main thread, so the loops walk the pixels by offset
+ * and look each pixel's cell up in a table; every value is still computed in the same order and
+ * rounded to 32 bits at the same steps as `0.299 r + 0.587 g + 0.114 b` per pixel, the mean of
+ * four, and cell sums in row order, so the maps (and the lettering placed by them) stay the same
+ * to the bit.
+ */
 function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Array {
-  const { data, width, height } = pixels;
-  const channels = data.length / (width * height);
+  const { width, height } = pixels;
   const hw = Math.max(1, width >> 1);
   const hh = Math.max(1, height >> 1);
-  const luma = new Float32Array(hw * hh);
-  for (let y = 0; y < hh; y += 1) {
-    for (let x = 0; x < hw; x += 1) {
-      let sum = 0;
-      for (let dy = 0; dy < 2; dy += 1) {
-        const sy = Math.min(height - 1, 2 * y + dy);
-        for (let dx = 0; dx < 2; dx += 1) {
-          const i = (sy * width + Math.min(width - 1, 2 * x + dx)) * channels;
-          sum +=
-            0.299 * (data[i] as number) +
-            0.587 * (data[i + 1] as number) +
-            0.114 * (data[i + 2] as number);
-        }
-      }
-      luma[y * hw + x] = sum / 4;
-    }
+  const luma = halfLuma(pixels, hw, hh);
+  const colOf = new Int32Array(hw);
+  const colCount = new Int32Array(cols);
+  for (let x = 0; x < hw; x += 1) {
+    const c = Math.min(cols - 1, Math.floor((x * cols) / hw));
+    colOf[x] = c;
+    if (x >= 1 && x < hw - 1) colCount[c] = (colCount[c] as number) + 1;
   }
+  const rowCount = new Int32Array(rows);
   const total = new Float32Array(cols * rows);
-  const count = new Float32Array(cols * rows);
   for (let y = 1; y < hh - 1; y += 1) {
     const r = Math.min(rows - 1, Math.floor((y * rows) / hh));
-    for (let x = 1; x < hw - 1; x += 1) {
-      const i = y * hw + x;
-      const gx = (luma[i + 1] as number) - (luma[i - 1] as number);
-      const gy = (luma[i + hw] as number) - (luma[i - hw] as number);
-      const c = Math.min(cols - 1, Math.floor((x * cols) / hw));
-      total[r * cols + c] = (total[r * cols + c] as number) + Math.abs(gx) + Math.abs(gy);
-      count[r * cols + c] = (count[r * cols + c] as number) + 1;
+    rowCount[r] = (rowCount[r] as number) + 1;
+    const cells = r * cols;
+    for (let x = 1, i = y * hw + 1; x < hw - 1; x += 1, i += 1) {
+      const k = cells + (colOf[x] as number);
+      total[k] =
+        (total[k] as number) +
+        Math.abs((luma[i + 1] as number) - (luma[i - 1] as number)) +
+        Math.abs((luma[i + hw] as number) - (luma[i - hw] as number));
     }
   }
-  for (let i = 0; i < total.length; i += 1) {
-    const n = count[i] as number;
-    total[i] = n > 0 ? (total[i] as number) / n : 0;
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < cols; c += 1) {
+      const n = (rowCount[r] as number) * (colCount[c] as number);
+      const k = r * cols + c;
+      total[k] = n > 0 ? (total[k] as number) / n : 0;
+    }
   }
   return total;
+}
+
+/**
+ * Luminance at half size (`hw × hh`), each value the mean of a 2 × 2 block; a picture one pixel
+ * wide or high repeats its last column or row. Written into a scratch buffer.
+ */
+function halfLuma(pixels: RawPixels, hw: number, hh: number): Float32Array {
+  const { data, width, height } = pixels;
+  const channels = data.length / (width * height);
+  const luma = lumaScratch(hw * hh);
+  const right = width > 1 ? channels : 0;
+  const stride = width * channels;
+  for (let y = 0; y < hh; y += 1) {
+    const below = 2 * y + 1 < height ? stride : 0;
+    let out = y * hw;
+    for (let a = 2 * y * stride, end = a + 2 * hw * channels; a < end; a += 2 * channels) {
+      const b = a + below;
+      let sum =
+        0.299 * (data[a] as number) +
+        0.587 * (data[a + 1] as number) +
+        0.114 * (data[a + 2] as number);
+      sum +=
+        0.299 * (data[a + right] as number) +
+        0.587 * (data[a + right + 1] as number) +
+        0.114 * (data[a + right + 2] as number);
+      sum +=
+        0.299 * (data[b] as number) +
+        0.587 * (data[b + 1] as number) +
+        0.114 * (data[b + 2] as number);
+      sum +=
+        0.299 * (data[b + right] as number) +
+        0.587 * (data[b + right + 1] as number) +
+        0.114 * (data[b + right + 2] as number);
+      luma[out] = sum / 4;
+      out += 1;
+    }
+  }
+  return luma;
+}
+
+// Each panel's half-size luminance (about 1 MB at 300 dpi) is only read within `gradientCells`,
+// which runs synchronously: one buffer, grown as needed, serves every panel instead of a new one
+// per panel for the garbage collector to reclaim.
+let scratch = new Float32Array(0);
+
+/** A scratch buffer of `length` values (their content undefined until written). */
+function lumaScratch(length: number): Float32Array {
+  if (scratch.length < length) scratch = new Float32Array(length);
+  return scratch.subarray(0, length);
 }
 
 /** Mean over a `(2r + 1)²` window, clipped at the edges. */
