@@ -98,27 +98,22 @@ function halfLuma(pixels: RawPixels, hw: number, hh: number): Float32Array {
     let out = y * hw;
     for (let a = 2 * y * stride, end = a + 2 * hw * channels; a < end; a += 2 * channels) {
       const b = a + below;
-      let sum =
-        0.299 * (data[a] as number) +
-        0.587 * (data[a + 1] as number) +
-        0.114 * (data[a + 2] as number);
-      sum +=
-        0.299 * (data[a + right] as number) +
-        0.587 * (data[a + right + 1] as number) +
-        0.114 * (data[a + right + 2] as number);
-      sum +=
-        0.299 * (data[b] as number) +
-        0.587 * (data[b + 1] as number) +
-        0.114 * (data[b + 2] as number);
-      sum +=
-        0.299 * (data[b + right] as number) +
-        0.587 * (data[b + right + 1] as number) +
-        0.114 * (data[b + right + 2] as number);
+      let sum = lumaAt(data, a);
+      sum += lumaAt(data, a + right);
+      sum += lumaAt(data, b);
+      sum += lumaAt(data, b + right);
       luma[out] = sum / 4;
       out += 1;
     }
   }
   return luma;
+}
+
+/** Luminance (Rec. 601 weights) of the pixel whose red value is at `i`. */
+function lumaAt(data: RawPixels['data'], i: number): number {
+  return (
+    0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number)
+  );
 }
 
 // Each panel's half-size luminance (about 1 MB at 300 dpi) is only read within `gradientCells`,
