@@ -52,7 +52,10 @@ export interface RunTsOptions extends SpawnOptionsWithoutStdio {
   onStderrLine?: OutputLineHandler | undefined;
 }
 
-/** Runs `script` as {@link spawnTs} does, to its end, and collects what it printed. */
+/**
+ * Runs `script` as {@link spawnTs} does, to its end, and collects what it printed. Aborting
+ * `options.signal` kills it (with `options.killSignal`, SIGTERM by default).
+ */
 export function runTs(script: string, args: string[], options: RunTsOptions): Promise<TsRun> {
   const { onStdoutLine, onStderrLine, ...spawnOptions } = options;
   const child = spawnTs(script, args, spawnOptions);
@@ -68,9 +71,13 @@ export function runTs(script: string, args: string[], options: RunTsOptions): Pr
   };
   const stdout = collect(child.stdout, onStdoutLine);
   const stderr = collect(child.stderr, onStderrLine);
-  return new Promise((resolve) =>
+  return new Promise((resolve, reject) => {
+    // Aborted through `options.signal`: the child is killed, and 'close' follows.
+    child.on('error', (error) => {
+      if (error.name !== 'AbortError') reject(error);
+    });
     child.on('close', (code, signal) =>
       resolve({ code, signal, stdout: stdout.value, stderr: stderr.value }),
-    ),
-  );
+    );
+  });
 }

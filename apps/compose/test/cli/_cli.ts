@@ -31,9 +31,11 @@ export function runCli(
     env: NodeJS.ProcessEnv;
     onStdoutLine?: OutputLineHandler | undefined;
     onStderrLine?: OutputLineHandler | undefined;
+    /** Kills the command (SIGKILL) when aborted. */
+    signal?: AbortSignal | undefined;
   },
 ): Promise<TsRun> {
-  return runTs(MAIN, args, options);
+  return runTs(MAIN, args, { ...options, killSignal: 'SIGKILL' });
 }
 
 /** The environment of a CLI run in `dir`: Wiro is the emulator; the cache and INIT_CWD are `dir`. */
@@ -46,10 +48,13 @@ export function cliEnv(emulator: Emulator, dir: string): NodeJS.ProcessEnv {
   };
 }
 
+/** Starts an emulator and a scratch folder; `close()` kills any command still running. */
 export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Promise<CliHarness> {
   const emulator = await startEmulator({ taskMs: 40, queueMs: 5, ...emulatorOptions });
   const dir = await mkdtemp(join(tmpdir(), 'render-cli-'));
   const env = cliEnv(emulator, dir);
+  // A test that times out leaves its command running: closing the harness kills it.
+  const running = new AbortController();
   return {
     emulator,
     dir,
@@ -58,8 +63,10 @@ export async function startCliHarness(emulatorOptions: EmulatorOptions = {}): Pr
         cwd: options.cwd ?? dir,
         env: options.cwd ? { ...env, INIT_CWD: options.cwd } : env,
         onStdoutLine: options.onStdoutLine,
+        signal: running.signal,
       }),
     close: async () => {
+      running.abort();
       await emulator.close();
       await rm(dir, { recursive: true, force: true });
     },
