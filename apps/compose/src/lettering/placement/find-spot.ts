@@ -88,17 +88,15 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
       // Busy art and detail only add to the cost: a position already no better on distance
       // alone is passed over without measuring the art under it.
       if (best !== undefined && cost >= best.cost) continue;
+      box.x = x;
+      box.y = y;
       if (!map.quiet) {
-        box.x = x;
-        box.y = y;
         measureBoxInto(map, box, measured);
         busy = measured.busy;
         if (busy > rules.maxBusy) continue;
         cost = BUSY_WEIGHT * busy + ENERGY_WEIGHT * measured.energy + cost;
       }
       if (best !== undefined && cost >= best.cost) continue;
-      box.x = x;
-      box.y = y;
       const obstacle = firstOverlapping(blocked, box);
       if (obstacle !== undefined) {
         // The positions further along the row up to the obstacle's far edge overlap it too.
