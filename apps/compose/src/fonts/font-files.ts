@@ -62,6 +62,13 @@ function notoSans(weight: 400 | 700, style: 'normal' | 'italic'): BundledFont[] 
   );
 }
 
+/** Every font file of `faces`, each once, by key. */
+export function fontFilesByKey(
+  faces: Record<LetteringFace, readonly BundledFont[]>,
+): Map<string, BundledFont> {
+  return new Map(Object.values(faces).flatMap((list) => list.map((file) => [file.key, file])));
+}
+
 /**
  * The font files of every face, primary first, then the fallbacks tried in order for characters
  * the primary lacks: Comic Neue (regular, bold, italic) for dialogue and captions, Bangers for

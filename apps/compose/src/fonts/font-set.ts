@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { innerMap } from '../_maps.js';
 import { type FontkitFont, openFontkitFont } from './_fontkit.js';
-import { type BundledFont, type LetteringFace, listFaceFonts } from './font-files.js';
+import {
+  type BundledFont,
+  fontFilesByKey,
+  type LetteringFace,
+  listFaceFonts,
+} from './font-files.js';
 import {
   createFontMeasures,
   type FontMeasures,
@@ -25,7 +31,7 @@ export interface FaceMetrics {
  */
 export class FontSet {
   readonly #faces: Record<LetteringFace, BundledFont[]>;
-  readonly #files = new Map<string, BundledFont>();
+  readonly #files: ReadonlyMap<string, BundledFont>;
   readonly #fonts = new Map<string, FontkitFont>();
   readonly #outlines = new Map<string, string>();
   readonly #fontKeys = new Map<LetteringFace, Map<number, string | undefined>>();
@@ -38,9 +44,7 @@ export class FontSet {
   ) {
     this.#faces = faces;
     this.#measures = measures;
-    for (const list of Object.values(faces)) {
-      for (const file of list) this.#files.set(file.key, file);
-    }
+    this.#files = fontFilesByKey(faces);
   }
 
   /** Every font file of every face, each once. */
@@ -112,7 +116,7 @@ export class FontSet {
    * and then each fallback; `undefined` when no bundled font has it.
    */
   fontKeyFor(face: LetteringFace, codePoint: number): string | undefined {
-    const keys = inner(this.#fontKeys, face);
+    const keys = innerMap(this.#fontKeys, face);
     if (keys.has(codePoint)) return keys.get(codePoint);
     const key = this.#faces[face].find((file) => this.hasGlyph(file.key, codePoint))?.key;
     keys.set(codePoint, key);
@@ -121,7 +125,7 @@ export class FontSet {
 
   /** Whether the font of `key` has a glyph for `codePoint`, remembered. */
   hasGlyph(key: string, codePoint: number): boolean {
-    const glyphs = inner(this.#measures.glyphs, key);
+    const glyphs = innerMap(this.#measures.glyphs, key);
     let has = glyphs.get(codePoint);
     if (has === undefined) {
       has = this.font(key).hasGlyphForCodePoint(codePoint);
@@ -145,7 +149,7 @@ export class FontSet {
    * and lines many times while it wraps and shrinks text, and pages repeat words.
    */
   shape(key: string, text: string): ShapedText {
-    const shapedTexts = inner(this.#measures.shaped, key);
+    const shapedTexts = innerMap(this.#measures.shaped, key);
     let shaped = shapedTexts.get(text);
     if (shaped === undefined) {
       const run = this.font(key).layout(text);
@@ -182,14 +186,4 @@ export class FontSet {
 /** Creates the font set of the bundled fonts. */
 export function createFontSet(): FontSet {
   return new FontSet();
-}
-
-/** The map under `key` of a map of maps, created empty on first use. */
-function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let map = outer.get(key);
-  if (map === undefined) {
-    map = new Map();
-    outer.set(key, map);
-  }
-  return map;
 }

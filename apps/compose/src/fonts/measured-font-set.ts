@@ -1,4 +1,4 @@
-import { listFaceFonts } from './font-files.js';
+import { fontFilesByKey, listFaceFonts } from './font-files.js';
 import { fontMeasuresPath, readFontMeasures, writeFontMeasures } from './font-measures.js';
 import { FontSet } from './font-set.js';
 
@@ -12,10 +12,7 @@ export interface MeasuredFontSet {
 /** The bundled fonts with the measures kept under the cache folder `cacheDir`. */
 export function openMeasuredFontSet(cacheDir: string): MeasuredFontSet {
   const faces = listFaceFonts();
-  const files = [
-    ...new Map(Object.values(faces).flatMap((list) => list.map((f) => [f.key, f]))).values(),
-  ];
-  const path = fontMeasuresPath(cacheDir, files);
+  const path = fontMeasuresPath(cacheDir, [...fontFilesByKey(faces).values()]);
   const fonts = new FontSet(faces, readFontMeasures(path));
   return {
     fonts,

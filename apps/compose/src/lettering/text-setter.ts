@@ -1,3 +1,4 @@
+import { innerMap } from '../_maps.js';
 import { type LetteringPlace, MissingGlyphError } from '../errors.js';
 import type { LetteringFace } from '../fonts/font-files.js';
 import type { FontSet } from '../fonts/font-set.js';
@@ -102,11 +103,7 @@ export class TextSetter {
 
   /** Width of one line of text at `sizePx`, in pixels. */
   measure(face: LetteringFace, text: string, sizePx: number, place: LetteringPlace): number {
-    let widths = this.#widths.get(face);
-    if (widths === undefined) {
-      widths = new Map();
-      this.#widths.set(face, widths);
-    }
+    const widths = innerMap(this.#widths, face);
     let ems = widths.get(text);
     if (ems === undefined) {
       ems = 0;
