@@ -14,7 +14,8 @@ export interface ArchivePage {
 /**
  * The page for e-reading archives (CBZ, EPUB): trimmed to the trim box, its long side
  * `screen.archiveLongSide` and its area at most `maxPixels` (never enlarged), as JPEG (Huffman
- * tables not optimised), or PNG when the pages are PNG. The same rendition is encoded once for every writer that asks.
+ * tables not optimised), or PNG when the pages are PNG. The same rendition is encoded once for
+ * every writer that asks.
  */
 export async function archivePage(
   sheet: ComposedSheet,
