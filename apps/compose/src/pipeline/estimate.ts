@@ -30,14 +30,16 @@ export function estimateUpscaleCost(plan: UpscalePlan): number {
  * (generations and upscales apart, as an upscale costs a fraction of a generation).
  */
 export function plannedCostPerTask(jobs: readonly PanelJob[]): CostEstimate {
-  const costs = new Map<string, number[]>();
-  const add = (model: string, cost: number) =>
-    costs.set(model, [...(costs.get(model) ?? []), cost]);
+  const totals = new Map<string, { sum: number; count: number }>();
+  const add = (model: string, cost: number) => {
+    const total = totals.get(model) ?? { sum: 0, count: 0 };
+    total.sum += cost;
+    total.count += 1;
+    totals.set(model, total);
+  };
   for (const job of jobs) {
     add(job.model, estimateTaskCost(job.inputs));
     if (job.upscale !== undefined) add(job.upscale.model, estimateUpscaleCost(job.upscale));
   }
-  return Object.fromEntries(
-    [...costs].map(([model, list]) => [model, list.reduce((sum, c) => sum + c, 0) / list.length]),
-  );
+  return Object.fromEntries([...totals].map(([model, { sum, count }]) => [model, sum / count]));
 }
