@@ -41,36 +41,46 @@ export function analyseArt(pixels: RawPixels, region: Rect): ArtMap {
 
 /**
  * Mean gradient magnitude per grid cell, measured on the picture's luminance at half size.
- * It reads every pixel of every panel on the main thread, so the loops walk the pixels by offset
- * and look each pixel's cell up in a table; every value is still computed in the same order and
- * rounded to 32 bits at the same steps as `0.299 r + 0.587 g + 0.114 b` per pixel, the mean of
- * four, and cell sums in row order, so the maps (and the lettering placed by them) stay the same
+ * It reads every pixel of every panel on the main thread, so the loops walk the pixels by offset,
+ * a row's pixels cell by cell (each cell's run of columns summed in a local), and the cell sums are
+ * rounded to 32 bits after every pixel: every value is computed in the same order and rounded at
+ * the same steps as `0.299 r + 0.587 g + 0.114 b` per pixel, the mean of four, and cell sums in
+ * row order kept in a `Float32Array`, so the maps (and the lettering placed by them) stay the same
  * to the bit.
+ * @internal
  */
-function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Array {
+export function gradientCells(pixels: RawPixels, cols: number, rows: number): Float32Array {
   const { width, height } = pixels;
   const hw = Math.max(1, width >> 1);
   const hh = Math.max(1, height >> 1);
   const luma = halfLuma(pixels, hw, hh);
-  const colOf = new Int32Array(hw);
+  // Columns 1 … hw − 2 are measured; cell c takes those from runStart[c] up to runStart[c + 1].
+  const runStart = new Int32Array(cols + 1);
   const colCount = new Int32Array(cols);
-  for (let x = 0; x < hw; x += 1) {
-    const c = Math.min(cols - 1, Math.floor((x * cols) / hw));
-    colOf[x] = c;
-    if (x >= 1 && x < hw - 1) colCount[c] = (colCount[c] as number) + 1;
+  for (let c = 0, x = 1; c <= cols; c += 1) {
+    while (x < hw - 1 && Math.min(cols - 1, Math.floor((x * cols) / hw)) < c) x += 1;
+    runStart[c] = c === cols ? Math.max(1, hw - 1) : x;
+  }
+  for (let c = 0; c < cols; c += 1) {
+    colCount[c] = Math.max(0, (runStart[c + 1] as number) - (runStart[c] as number));
   }
   const rowCount = new Int32Array(rows);
   const total = new Float32Array(cols * rows);
   for (let y = 1; y < hh - 1; y += 1) {
     const r = Math.min(rows - 1, Math.floor((y * rows) / hh));
     rowCount[r] = (rowCount[r] as number) + 1;
-    const cells = r * cols;
-    for (let x = 1, i = y * hw + 1; x < hw - 1; x += 1, i += 1) {
-      const k = cells + (colOf[x] as number);
-      total[k] =
-        (total[k] as number) +
-        Math.abs((luma[i + 1] as number) - (luma[i - 1] as number)) +
-        Math.abs((luma[i + hw] as number) - (luma[i - hw] as number));
+    const row = y * hw;
+    for (let c = 0, k = r * cols; c < cols; c += 1, k += 1) {
+      const end = row + (runStart[c + 1] as number);
+      let sum = total[k] as number;
+      for (let i = row + (runStart[c] as number); i < end; i += 1) {
+        sum = Math.fround(
+          sum +
+            Math.abs((luma[i + 1] as number) - (luma[i - 1] as number)) +
+            Math.abs((luma[i + hw] as number) - (luma[i - hw] as number)),
+        );
+      }
+      total[k] = sum;
     }
   }
   for (let r = 0; r < rows; r += 1) {
