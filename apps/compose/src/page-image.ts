@@ -1,15 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import sharp, { type JpegOptions } from 'sharp';
 import type { Focus, PageLayout, Rect } from 'storyboard';
 import { encodeCmykJpeg } from './colour/cmyk.js';
 import { embedIccInJpeg, embedIccInPng } from './colour/embed-icc.js';
 import { readIccProfile, SRGB_PROFILE } from './colour/icc-profiles.js';
 import { rgbOf } from './colour/rgb-of.js';
-import { MissingPanelError } from './errors.js';
-import { type FittedPanel, fitPanel } from './fit.js';
+import type { FittedPanel } from './fit.js';
+import { type FittedPicture, fitPageArt } from './fit-page-art.js';
 import type { FontSet } from './fonts/font-set.js';
-import { analyseArt } from './lettering/art/analyse-art.js';
 import type { ArtMap } from './lettering/art/art-map.js';
 import { type OverlayTile, renderLetteringOverlays } from './lettering/svg-overlay.js';
 import type { LetteringLayout } from './lettering/types.js';
@@ -85,6 +82,11 @@ export interface ComposePageOptions {
   /** Where to take the page canvas from (and give it back to), when composing many pages. */
   canvasPool?: CanvasPool;
   /**
+   * The page's pictures, already being fitted by `fitPageArt` (with their art read when
+   * `lettering` is a `LetterPage`): a page composer can fit the next pages' pictures ahead.
+   */
+  fitted?: Promise<FittedPicture[]>;
+  /**
    * Also encode the page without its lettering as a CMYK JPEG (FOGRA39), the print edition's
    * art. @default false
    */
@@ -158,30 +160,12 @@ export async function composePage(
   const jpeg = jpegOptions(options.jpegQuality ?? 90, options.jpegOptimiseCoding ?? false);
   const minPpi = Math.min(options.minPpi ?? 300, geometry.dpi);
   const placesByArt = typeof lettering === 'function';
-  const fitted = await Promise.all(
-    art.map(async (item): Promise<FittedPanel & { sha256: string; art?: ArtMap }> => {
-      let described = Buffer.isBuffer(item.input) ? '(buffer)' : undefined;
-      try {
-        const input = await item.input;
-        if (typeof input === 'string') described = input;
-        const bytes = typeof input === 'string' ? await readFile(input) : input;
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const panel = await fitPanel(bytes, item.rect.w, item.rect.h, {
-          focus: item.focus,
-          background: geometry.background,
-          ...(options.limitInputPixels === undefined
-            ? {}
-            : { limitInputPixels: options.limitInputPixels }),
-        });
-        // Read now, while the page's other pictures may still be arriving.
-        return placesByArt
-          ? { ...panel, sha256, art: analyseArt(panel, item.rect) }
-          : { ...panel, sha256 };
-      } catch (error) {
-        throw new MissingPanelError({ page, panel: item.panel }, described, { cause: error });
-      }
-    }),
-  );
+  const fitted =
+    (await options.fitted) ??
+    (await fitPageArt(geometry, art, page, {
+      readArt: placesByArt,
+      limitInputPixels: options.limitInputPixels,
+    }));
   const layout =
     typeof lettering === 'function'
       ? lettering(new Map(art.map((item, i) => [item.panel, fitted[i]?.art as ArtMap])))
@@ -192,7 +176,7 @@ export async function composePage(
   // Awaited below once the panels are in; a failure before that must not go unhandled.
   tiles.catch(() => undefined);
   const pictures = art.map((item, i) => {
-    const panel = fitted[i] as FittedPanel & { sha256: string };
+    const panel = fitted[i] as FittedPicture;
     return { panel: item.panel, rect: item.rect, crop: panel.crop, sha256: panel.sha256 };
   });
   const { widthPx: width, heightPx: height } = geometry.canvas;
@@ -231,6 +215,9 @@ export async function composePage(
       const ppi = geometry.dpi / panel.scale;
       if (ppi < minPpi - 0.5) warnings.push(resolutionWarning(item, page, panel, ppi, minPpi));
     });
+    // The pictures are on the canvas: their pixels can go while the page is encoded (the next
+    // pages' pictures are being fitted meanwhile).
+    fitted.length = 0;
     const dpi = geometry.dpi;
     // The print edition draws all lettering as vectors (black as black ink only), so its art is
     // the page before lettering: a copy, since the canvas is lettered next.
