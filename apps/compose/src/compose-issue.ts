@@ -1,17 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import type { Story } from 'storyboard';
 import { runInOrder } from './_ordered-pool.js';
+import { createFitAhead, type FitAhead } from './fit-ahead.js';
 import { createFontSet } from './fonts/font-set.js';
-import { type LetteredSheet, letterIssue, letterSheet } from './letter-issue.js';
+import { type LetteredSheet, letterPlannedSheets, letterSheet } from './letter-issue.js';
 import type { ComposeOptions, ComposeResult } from './options.js';
-import { resolveComposeOptions } from './options.js';
+import { type ResolvedComposeOptions, resolveComposeOptions } from './options.js';
 import { assertNoLinkedOutputFolders, sweepOutputFolders } from './output-folders.js';
 import { createOutputs } from './outputs/create-outputs.js';
 import type { ComposedSheet, OutputWriter } from './outputs/output-writer.js';
 import { describePageGeometry } from './page-geometry.js';
 import { composePage } from './page-image.js';
 import { isArrivals, type PanelPictures, pagePictures } from './panel-pictures.js';
-import { sheetArt } from './plan.js';
+import { type PlannedSheet, planIssue, sheetArt } from './plan.js';
 import { createCanvasPool } from './raw-canvas.js';
 
 /**
@@ -22,10 +23,13 @@ import { createCanvasPool } from './raw-canvas.js';
  * are final, while others are still rendering.
  *
  * Everything that can be checked is checked before anything is written: every panel has an
- * image in the map (arriving pictures are checked as they arrive), and all lettering fits (`LetteringError`) and can be drawn with the bundled
- * fonts (`MissingGlyphError`); `options.lettered` passes lettering already laid out by
- * `letterIssue`. Each page's lettering is then laid out once more, for good, when its pictures
- * are fitted: where their art is quiet (`placeByArt`), and handed to every writer. Pages are then composed `pagesInFlight` at a time and handed to every output
+ * image in the map (arriving pictures are checked as they arrive), and all lettering fits
+ * (`LetteringError`) and can be drawn with the bundled fonts (`MissingGlyphError`);
+ * `options.lettered` passes lettering already laid out by `letterIssue`. Meanwhile the first
+ * pages' pictures are already being decoded and fitted. Each page's lettering is then laid out
+ * once more, for good, when its pictures are fitted: where their art is quiet (`placeByArt`), and
+ * handed to every writer. Pages are then composed `pagesInFlight` at a time, the pictures of the
+ * next page fitted while the pages before it are lettered and encoded, and handed to every output
  * writer in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
  * left. Pictures that print below `minPpi` are reported in `warnings`.
@@ -36,18 +40,54 @@ export async function composeIssue(
   options: ComposeOptions = {},
 ): Promise<ComposeResult> {
   const resolved = resolveComposeOptions(story, options);
-  const fonts = options.fonts ?? createFontSet();
-  const emit = options.onEvent ?? (() => undefined);
-  // Every page's lettering is laid out (and so checked) before anything is written.
-  const sheets =
+  const plan =
     options.lettered ??
-    letterIssue(story, {
-      fonts,
-      lettering: options.lettering,
+    planIssue(story, {
       cover: resolved.cover,
       ...(resolved.print === undefined ? {} : { print: resolved.print }),
       ...(resolved.dpi === undefined ? {} : { dpi: resolved.dpi }),
     });
+  const fitting = createFitAhead(
+    plan.map((sheet) => ({
+      geometry: sheet.geometry,
+      page: sheet.page,
+      art: () => sheetArt(sheet, pagePictures(sheet, panels)),
+    })),
+    { readArt: options.placeByArt !== false, limitInputPixels: resolved.limitInputPixels },
+  );
+  // The first pages' pictures are decoded and fitted on the thread pool while the lettering is
+  // laid out (nothing is written before all of it is checked). Not pictures still arriving: a
+  // lettering error is reported at once, not once they are there.
+  if (!isArrivals(panels)) {
+    for (let index = 0; index < resolved.pagesInFlight; index += 1) fitting.start(index);
+  }
+  try {
+    return await composePlanned(story, panels, options, { resolved, plan, fitting });
+  } finally {
+    await fitting.settle();
+  }
+}
+
+/** What {@link composeIssue} has set up before it letters the issue. */
+interface ComposeSetup {
+  resolved: ResolvedComposeOptions;
+  plan: readonly PlannedSheet[];
+  /** Fits the pages' pictures, the first ones already started. */
+  fitting: FitAhead;
+}
+
+/** {@link composeIssue} once its pages are planned and their first pictures are being fitted. */
+async function composePlanned(
+  story: Story,
+  panels: PanelPictures,
+  options: ComposeOptions,
+  { resolved, plan, fitting }: ComposeSetup,
+): Promise<ComposeResult> {
+  const fonts = options.fonts ?? createFontSet();
+  const emit = options.onEvent ?? (() => undefined);
+  // Every page's lettering is laid out (and so checked) before anything is written.
+  const sheets =
+    options.lettered ?? letterPlannedSheets(story, plan, { fonts, lettering: options.lettering });
   // With a map, a missing picture is found before anything is written.
   const known = isArrivals(panels) ? undefined : sheets.map((planned) => sheetArt(planned, panels));
 
@@ -137,6 +177,13 @@ export async function composeIssue(
   ) {
     options.signal?.throwIfAborted();
     const art = known?.[index] ?? sheetArt(planned, pagePictures(planned, panels));
+    const fitted = fitting.take(index);
+    // Once this page's pictures are in, the thread pool goes on to those of the page that starts
+    // when this one is finished.
+    fitted.then(
+      () => fitting.start(index + resolved.pagesInFlight),
+      () => undefined,
+    );
     const image = await composePage(
       planned.geometry,
       art,
@@ -155,6 +202,7 @@ export async function composeIssue(
         minPpi: resolved.minPpi,
         grayscale: story.color === 'bw',
         canvasPool,
+        fitted,
         ...(resolved.limitInputPixels === undefined
           ? {}
           : { limitInputPixels: resolved.limitInputPixels }),

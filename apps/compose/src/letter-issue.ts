@@ -28,12 +28,24 @@ export interface LetterIssueOptions extends PlanOptions {
  * A black-and-white book (`color: bw`) is lettered in black, white and greys only.
  */
 export function letterIssue(story: Story, options: LetterIssueOptions = {}): LetteredSheet[] {
+  return letterPlannedSheets(story, planIssue(story, options), options);
+}
+
+/**
+ * {@link letterIssue} for page images already planned (`planIssue` with the same options), so a
+ * caller can start on the pictures while the lettering is laid out.
+ */
+export function letterPlannedSheets(
+  story: Story,
+  planned: readonly PlannedSheet[],
+  options: Pick<LetterIssueOptions, 'fonts' | 'lettering'> = {},
+): LetteredSheet[] {
   const fonts = options.fonts ?? createFontSet();
   const sheets: LetteredSheet[] = [];
   const problems: LetteringProblemsError['problems'][number][] = [];
-  for (const planned of planIssue(story, options)) {
+  for (const sheet of planned) {
     try {
-      sheets.push({ ...planned, lettering: letterSheet(story, planned, fonts, options.lettering) });
+      sheets.push({ ...sheet, lettering: letterSheet(story, sheet, fonts, options.lettering) });
     } catch (error) {
       if (!(error instanceof LetteringProblemsError)) throw error;
       problems.push(...error.problems);

@@ -160,4 +160,35 @@ describe('lettering that cannot be set', () => {
     );
     expect(await exists(outDir)).toBe(false);
   });
+
+  it('is reported before a missing picture file, with nothing written or left decoding', async () => {
+    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+    const { panels } = await writePanels(story, join(temp.dir, 'panels'));
+    // The first page's pictures are fitted while the lettering is laid out: one of them fails.
+    const missing = new Map(panels);
+    missing.set(story.pages[0]?.panels[0]?.id as string, join(temp.dir, 'nowhere.png'));
+    const outDir = join(temp.dir, 'never-missing');
+    await expect(composeIssue(story, missing, { outDir })).rejects.toBeInstanceOf(
+      LetteringProblemsError,
+    );
+    expect(await exists(outDir)).toBe(false);
+  });
+
+  it('is reported at once while pictures are still arriving', async () => {
+    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+    const requested: string[] = [];
+    // Pictures that never arrive: composeIssue must not wait for them to report the lettering.
+    const arrivals = {
+      picture: (id: string) => {
+        requested.push(id);
+        return new Promise<string>(() => undefined);
+      },
+    };
+    const outDir = join(temp.dir, 'never-arriving');
+    await expect(composeIssue(story, arrivals, { outDir })).rejects.toBeInstanceOf(
+      LetteringProblemsError,
+    );
+    expect(requested).toEqual([]);
+    expect(await exists(outDir)).toBe(false);
+  });
 });
