@@ -152,30 +152,21 @@ describe('lettering that cannot be set', () => {
   });
 
   it('stops composeIssue before anything is written', async () => {
-    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+    const story = undrawable();
     const { panels } = await writePanels(story, join(temp.dir, 'panels'));
-    const outDir = join(temp.dir, 'never');
-    await expect(composeIssue(story, panels, { outDir })).rejects.toBeInstanceOf(
-      LetteringProblemsError,
-    );
-    expect(await exists(outDir)).toBe(false);
+    await expectRefusedBeforeWriting(story, panels, 'never');
   });
 
   it('is reported before a missing picture file, with nothing written or left decoding', async () => {
-    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+    const story = undrawable();
     const { panels } = await writePanels(story, join(temp.dir, 'panels'));
     // The first page's pictures are fitted while the lettering is laid out: one of them fails.
     const missing = new Map(panels);
     missing.set(story.pages[0]?.panels[0]?.id as string, join(temp.dir, 'nowhere.png'));
-    const outDir = join(temp.dir, 'never-missing');
-    await expect(composeIssue(story, missing, { outDir })).rejects.toBeInstanceOf(
-      LetteringProblemsError,
-    );
-    expect(await exists(outDir)).toBe(false);
+    await expectRefusedBeforeWriting(story, missing, 'never-missing');
   });
 
   it('is reported at once while pictures are still arriving', async () => {
-    const story = scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
     const requested: string[] = [];
     // Pictures that never arrive: composeIssue must not wait for them to report the lettering.
     const arrivals = {
@@ -184,11 +175,25 @@ describe('lettering that cannot be set', () => {
         return new Promise<string>(() => undefined);
       },
     };
-    const outDir = join(temp.dir, 'never-arriving');
-    await expect(composeIssue(story, arrivals, { outDir })).rejects.toBeInstanceOf(
-      LetteringProblemsError,
-    );
+    await expectRefusedBeforeWriting(undrawable(), arrivals, 'never-arriving');
     expect(requested).toEqual([]);
-    expect(await exists(outDir)).toBe(false);
   });
 });
+
+/** A script whose second panel has a character no bundled font can draw. */
+function undrawable(): Story {
+  return scriptWith('        dialogue:\n          - ana: "Rain again 😅"');
+}
+
+/** composeIssue refuses the lettering and writes nothing under `temp/<folder>`. */
+async function expectRefusedBeforeWriting(
+  story: Story,
+  panels: Parameters<typeof composeIssue>[1],
+  folder: string,
+): Promise<void> {
+  const outDir = join(temp.dir, folder);
+  await expect(composeIssue(story, panels, { outDir })).rejects.toBeInstanceOf(
+    LetteringProblemsError,
+  );
+  expect(await exists(outDir)).toBe(false);
+}
