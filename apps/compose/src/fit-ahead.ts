@@ -1,6 +1,10 @@
 import type { PageLayout } from 'storyboard';
-import { type FitPageArtOptions, type FittedPicture, fitPageArt } from './fit-page-art.js';
-import type { PageArt } from './page-image.js';
+import {
+  type FitPageArtOptions,
+  type FittedPicture,
+  fitPageArt,
+  type PageArt,
+} from './fit-page-art.js';
 
 /** One page's pictures to fit: where they go and what they are. */
 export interface PageToFit {

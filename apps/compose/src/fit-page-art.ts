@@ -1,11 +1,26 @@
 import { createHash } from 'node:crypto';
-import type { PageLayout } from 'storyboard';
+import type { Focus, PageLayout, Rect } from 'storyboard';
 import { MissingPanelError } from './errors.js';
 import { useHashedFile } from './file-hash.js';
 import { type FittedPanel, fitPanel } from './fit.js';
 import { analyseArt } from './lettering/art/analyse-art.js';
 import type { ArtMap } from './lettering/art/art-map.js';
-import type { PageArt } from './page-image.js';
+
+/** One picture on a page. */
+export interface PageArt {
+  /** Panel id (`cover` for the cover). */
+  panel: string;
+  /**
+   * Image file (or its bytes), or a file still to arrive: each picture is fitted as soon as it
+   * is there, while the page's other pictures are still arriving.
+   */
+  input: string | Buffer | Promise<string>;
+  /** Where the picture goes (a slot's `art` rectangle, or the whole canvas for the cover). */
+  rect: Rect;
+  focus: Focus;
+  /** The panel's cell, filled with the border colour under the picture; none for the cover. */
+  frame?: Rect;
+}
 
 /** A page's picture fitted to its rectangle, with the hash of its file and, when read, its art. */
 export interface FittedPicture extends FittedPanel {

@@ -1,11 +1,11 @@
 import sharp, { type JpegOptions } from 'sharp';
-import type { Focus, PageLayout, Rect } from 'storyboard';
+import type { PageLayout, Rect } from 'storyboard';
 import { encodeCmykJpeg } from './colour/cmyk.js';
 import { embedIccInJpeg, embedIccInPng } from './colour/embed-icc.js';
 import { readIccProfile, SRGB_PROFILE } from './colour/icc-profiles.js';
 import { rgbOf } from './colour/rgb-of.js';
 import type { FittedPanel } from './fit.js';
-import { type FittedPicture, fitPageArt } from './fit-page-art.js';
+import { type FittedPicture, fitPageArt, type PageArt } from './fit-page-art.js';
 import type { FontSet } from './fonts/font-set.js';
 import type { ArtMap } from './lettering/art/art-map.js';
 import { type OverlayTile, renderLetteringOverlays } from './lettering/svg-overlay.js';
@@ -20,21 +20,7 @@ import {
 } from './raw-canvas.js';
 import type { ComposeWarning } from './types.js';
 
-/** One picture on a page. */
-export interface PageArt {
-  /** Panel id (`cover` for the cover). */
-  panel: string;
-  /**
-   * Image file (or its bytes), or a file still to arrive: each picture is fitted as soon as it
-   * is there, while the page's other pictures are still arriving.
-   */
-  input: string | Buffer | Promise<string>;
-  /** Where the picture goes (a slot's `art` rectangle, or the whole canvas for the cover). */
-  rect: Rect;
-  focus: Focus;
-  /** The panel's cell, filled with the border colour under the picture; none for the cover. */
-  frame?: Rect;
-}
+export type { PageArt } from './fit-page-art.js';
 
 /** Lays a page's lettering out once its pictures are known (by panel id). */
 export type LetterPage = (art: ReadonlyMap<string, ArtMap>) => LetteringLayout;

@@ -1,9 +1,9 @@
 import type { PageLayout, Rect, Story } from 'storyboard';
 import { MissingPanelError } from './errors.js';
+import type { PageArt } from './fit-page-art.js';
 import { coverGeometry, type GeometryOverrides, pageGeometry } from './geometry.js';
 import { unionOf } from './lettering/_rects.js';
 import type { IssueSheet } from './lettering/layout-lettering.js';
-import type { PageArt } from './page-image.js';
 
 /** One page image of the issue, in reading order. */
 export interface PlannedSheet {
