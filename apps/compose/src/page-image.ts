@@ -70,6 +70,7 @@ export interface ComposePageOptions {
   /**
    * The page's pictures, already being fitted by `fitPageArt` (with their art read when
    * `lettering` is a `LetterPage`): a page composer can fit the next pages' pictures ahead.
+   * @internal
    */
   fitted?: Promise<FittedPicture[]>;
   /**
