@@ -28,8 +28,8 @@ import { createCanvasPool } from './raw-canvas.js';
  * `options.lettered` passes lettering already laid out by `letterIssue`. Meanwhile the first
  * pages' pictures are already being decoded and fitted. Each page's lettering is then laid out
  * once more, for good, when its pictures are fitted: where their art is quiet (`placeByArt`), and
- * handed to every writer. Pages are then composed `pagesInFlight` at a time, the pictures of the
- * next page fitted while the pages before it are lettered and encoded, and handed to every output
+ * handed to every writer. Pages are then composed `pagesInFlight` at a time, the next pages'
+ * pictures fitted while the pages before them are lettered and encoded, and handed to every output
  * writer in order, so memory does not grow with the page count. Every file is written
  * atomically; if composing fails, no PDF, CBZ or contact sheet appears and no temporary file is
  * left. Pictures that print below `minPpi` are reported in `warnings`.
@@ -96,7 +96,7 @@ async function composePlanned(
   const sheets =
     options.lettered ?? letterPlannedSheets(story, plan, { fonts, lettering: options.lettering });
   // With a map, a missing picture is found before anything is written.
-  const known = isArrivals(panels) ? undefined : sheets.map((planned) => sheetArt(planned, panels));
+  if (!isArrivals(panels)) for (const sheet of sheets) sheetArt(sheet, panels);
 
   const { outDir } = resolved;
   await assertNoLinkedOutputFolders(outDir);
@@ -183,8 +183,7 @@ async function composePlanned(
     passOn: (error?: unknown) => void,
   ) {
     options.signal?.throwIfAborted();
-    const art = known?.[index] ?? sheetArt(planned, pagePictures(planned, panels));
-    const fitted = fitting.take(index);
+    const { art, fitted } = fitting.take(index);
     // Once this page's pictures are in, the thread pool goes on to those of the pages that start
     // when this one and the next are finished: it has them to decode while the main thread letters
     // and assembles this page.
@@ -215,9 +214,6 @@ async function composePlanned(
         grayscale: story.color === 'bw',
         canvasPool,
         fitted,
-        ...(resolved.limitInputPixels === undefined
-          ? {}
-          : { limitInputPixels: resolved.limitInputPixels }),
       },
     );
     const sheet: ComposedSheet = { planned, image, file: `${planned.name}.${extension}` };

@@ -14,6 +14,13 @@ export interface PageToFit {
   art: () => readonly PageArt[];
 }
 
+/** A page's pictures and their fitting, under way or done. */
+export interface FittingPage {
+  art: readonly PageArt[];
+  /** `art`'s pictures fitted, in the same order. */
+  fitted: Promise<FittedPicture[]>;
+}
+
 /**
  * Fits pages' pictures ahead of composing them, so the thread pool has the next page's decoding
  * and resizing to do while the main thread letters and lays out the pages before it.
@@ -25,22 +32,26 @@ export interface FitAhead {
    * be listed (that page's `take` then throws the reason).
    */
   start(index: number): void;
-  /** Page `index`'s fitted pictures, from a fit started ahead or started now. */
-  take(index: number): Promise<FittedPicture[]>;
+  /**
+   * Page `index`'s pictures and their fitting, started ahead or now; throws (a
+   * `MissingPanelError`) when its pictures cannot be listed.
+   */
+  take(index: number): FittingPage;
   /** Waits for every fit started and not taken, so nothing is still decoding after a failure. */
   settle(): Promise<void>;
 }
 
 /** A {@link FitAhead} over `pages` (in composing order). @internal */
 export function createFitAhead(pages: readonly PageToFit[], options: FitPageArtOptions): FitAhead {
-  const started = new Map<number, Promise<FittedPicture[]>>();
+  const started = new Map<number, FittingPage>();
   const taken = new Set<number>();
-  const fit = (index: number): Promise<FittedPicture[]> => {
+  const fit = (index: number): FittingPage => {
     const page = pages[index] as PageToFit;
-    const fitting = fitPageArt(page.geometry, page.art(), page.page, options);
+    const art = page.art();
+    const fitted = fitPageArt(page.geometry, art, page.page, options);
     // Awaited by its page; a failure before that must not go unhandled.
-    fitting.catch(() => undefined);
-    return fitting;
+    fitted.catch(() => undefined);
+    return { art, fitted };
   };
   return {
     start(index) {
@@ -58,7 +69,7 @@ export function createFitAhead(pages: readonly PageToFit[], options: FitPageArtO
       return fitting ?? fit(index);
     },
     async settle() {
-      const pending = [...started.values()];
+      const pending = [...started.values()].map((page) => page.fitted);
       started.clear();
       await Promise.allSettled(pending);
     },

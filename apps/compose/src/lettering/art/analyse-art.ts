@@ -56,13 +56,9 @@ export function gradientCells(pixels: RawPixels, cols: number, rows: number): Fl
   const luma = halfLuma(pixels, hw, hh);
   // Columns 1 … hw − 2 are measured; cell c takes those from runStart[c] up to runStart[c + 1].
   const runStart = new Int32Array(cols + 1);
-  const colCount = new Int32Array(cols);
   for (let c = 0, x = 1; c <= cols; c += 1) {
     while (x < hw - 1 && Math.min(cols - 1, Math.floor((x * cols) / hw)) < c) x += 1;
     runStart[c] = c === cols ? Math.max(1, hw - 1) : x;
-  }
-  for (let c = 0; c < cols; c += 1) {
-    colCount[c] = Math.max(0, (runStart[c + 1] as number) - (runStart[c] as number));
   }
   const rowCount = new Int32Array(rows);
   const total = new Float32Array(cols * rows);
@@ -85,7 +81,7 @@ export function gradientCells(pixels: RawPixels, cols: number, rows: number): Fl
   }
   for (let r = 0; r < rows; r += 1) {
     for (let c = 0; c < cols; c += 1) {
-      const n = (rowCount[r] as number) * (colCount[c] as number);
+      const n = (rowCount[r] as number) * ((runStart[c + 1] as number) - (runStart[c] as number));
       const k = r * cols + c;
       total[k] = n > 0 ? (total[k] as number) / n : 0;
     }
