@@ -55,11 +55,13 @@ export async function composeIssue(
     })),
     { readArt: options.placeByArt !== false, limitInputPixels: resolved.limitInputPixels },
   );
-  // The first pages' pictures are decoded and fitted on the thread pool while the lettering is
-  // laid out (nothing is written before all of it is checked). Not pictures still arriving: a
+  // The pictures of the first pages, as many as are fitted ahead later on, are decoded and fitted
+  // on the thread pool while the lettering is laid out (nothing is written before all of it is
+  // checked): the pool has work until the main thread composes. Not pictures still arriving: a
   // lettering error is reported at once, not once they are there.
   if (!isArrivals(panels)) {
-    for (let index = 0; index < resolved.pagesInFlight; index += 1) fitting.start(index);
+    const firstPages = resolved.pagesInFlight + FIT_AHEAD_PAGES;
+    for (let index = 0; index < firstPages; index += 1) fitting.start(index);
   }
   try {
     return await composePlanned(story, panels, options, { resolved, plan, fitting });

@@ -53,7 +53,12 @@ export function fitPageArt(
     art.map(async (item): Promise<FittedPicture> => {
       let described = Buffer.isBuffer(item.input) ? '(buffer)' : undefined;
       try {
-        const input = await item.input;
+        // A file or bytes at hand go to the thread pool now, before this function first yields:
+        // the caller may keep the main thread busy (lettering the issue) before it does.
+        const input =
+          typeof item.input === 'string' || Buffer.isBuffer(item.input)
+            ? item.input
+            : await item.input;
         const fitOptions = {
           focus: item.focus,
           background: geometry.background,

@@ -34,6 +34,16 @@ describe('fitPanel', () => {
     expect(pixel(right.data, 50, 5, 25)).toEqual([0, 0, 255]);
   });
 
+  it('hands its pipeline to the thread pool at once, not after reading the size', async () => {
+    const input = await halves();
+    const fitting = fitPanel(input, 50, 50);
+    // Counted before this test yields: a pipeline queued only once the size has come back to the
+    // main thread would wait for whatever keeps that thread busy.
+    const counters = sharp.counters();
+    expect(counters.queue + counters.process).toBe(1);
+    expect((await fitting).source).toEqual({ width: 200, height: 100 });
+  });
+
   it('reports how much the image was enlarged', async () => {
     const input = await halves();
     const fitted = await fitPanel(input, 300, 300, { focus: 'attention' });

@@ -53,15 +53,19 @@ export async function fitPanel(
   height: number,
   options: FitOptions = {},
 ): Promise<FittedPanel> {
-  const image = sharp(input, { limitInputPixels: options.limitInputPixels ?? 268402689 });
-  const metadata = await image.metadata();
+  const open = () => sharp(input, { limitInputPixels: options.limitInputPixels ?? 268402689 });
+  // The size is read side by side with the pipeline, not before it: both go to the thread pool
+  // at once, so the pipeline does not wait for the main thread to hand it over.
+  const [metadata, { data, info }] = await Promise.all([
+    open().metadata(),
+    open()
+      .resize(width, height, { fit: 'cover', position: sharpPosition(options.focus ?? 'center') })
+      .flatten({ background: options.background ?? '#ffffff' })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  ]);
   const source = { width: metadata.width ?? 0, height: metadata.height ?? 0 };
-  const { data, info } = await image
-    .resize(width, height, { fit: 'cover', position: sharpPosition(options.focus ?? 'center') })
-    .flatten({ background: options.background ?? '#ffffff' })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) {
     throw new Error(`Expected 3 channels after fitting, got ${info.channels}`);
   }
