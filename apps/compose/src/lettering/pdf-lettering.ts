@@ -106,7 +106,9 @@ function drawShapes(doc: PdfDocument, group: ShapeGroup, paint: PaintOf): void {
 
 function drawRun(doc: PdfDocument, run: GlyphRun, fonts: FontSet, registered: Set<string>): void {
   if (!registered.has(run.fontKey)) {
-    doc.registerFont(run.fontKey, fonts.file(run.fontKey).path);
+    // pdfkit takes a parsed font (anything with `layout`): the one lettering measured with, not
+    // the file parsed again by the second copy of fontkit that pdfkit's ES module imports.
+    doc.registerFont(run.fontKey, fonts.font(run.fontKey) as unknown as Uint8Array);
     registered.add(run.fontKey);
   }
   doc.font(run.fontKey).fontSize(run.sizePx);
