@@ -2,6 +2,7 @@
  * Outlines of balloons, tails and boxes as SVG path data (canvas pixels, y down). Every path is
  * closed and uses only M, L, H, V, C, Q and Z, which librsvg and pdfkit draw identically.
  */
+import { hypot } from './_hypot.js';
 
 /** A point in canvas pixels. */
 export interface Point {
@@ -77,7 +78,7 @@ export function cloudPath(ellipse: Ellipse, puff: number, bulge = 0.42): string 
   points.forEach((start, i) => {
     const end = points[(i + 1) % count] as Point;
     const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
-    const chord = Math.hypot(end.x - start.x, end.y - start.y);
+    const chord = hypot(end.x - start.x, end.y - start.y);
     const out = outwardNormal(ellipse, mid);
     const lift = chord * bulge;
     const c1 = {
@@ -172,7 +173,7 @@ export function ellipsePerimeter(ellipse: Ellipse): number {
 function outwardNormal(ellipse: Ellipse, point: Point): Point {
   const nx = (point.x - ellipse.cx) / (ellipse.rx * ellipse.rx);
   const ny = (point.y - ellipse.cy) / (ellipse.ry * ellipse.ry);
-  const length = Math.hypot(nx, ny) || 1;
+  const length = hypot(nx, ny) || 1;
   return { x: nx / length, y: ny / length };
 }
 

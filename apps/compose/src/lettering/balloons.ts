@@ -1,6 +1,7 @@
 import type { DialogueKind, DialogueLine, Rect } from 'storyboard';
 import type { LetteringFace } from '../fonts/font-files.js';
 import type { LetteringContext } from './_context.js';
+import { hypot } from './_hypot.js';
 import { unionOf } from './_rects.js';
 import {
   bubbleTrail,
@@ -227,7 +228,8 @@ export function fitEllipse(
   let best = { rx: 0, ry: 0, area: Number.POSITIVE_INFINITY };
   for (let step = 0; step <= 40; step += 1) {
     const aspect = low + ((high - low) * step) / 40;
-    const ry = Math.max(...extents.map((e) => Math.hypot(e.hw / aspect, e.hy)));
+    let ry = Number.NEGATIVE_INFINITY;
+    for (const e of extents) ry = Math.max(ry, hypot(e.hw / aspect, e.hy));
     const area = aspect * ry * ry;
     if (area < best.area) best = { rx: aspect * ry, ry, area };
   }

@@ -28,7 +28,8 @@ export function analyseArt(pixels: RawPixels, region: Rect): ArtMap {
   const raw = gradientCells(pixels, cols, rows);
   const smooth = boxMean(raw, cols, rows, SMOOTH_RADIUS);
   const threshold = Math.max(MIN_BUSY_ENERGY, RELATIVE_THRESHOLD * percentile(smooth, 0.9));
-  const peak = Math.max(threshold, ...smooth);
+  let peak = threshold;
+  for (let i = 0; i < smooth.length; i += 1) peak = Math.max(peak, smooth[i] as number);
   const busy = new Uint8Array(cols * rows);
   const energy = new Float32Array(cols * rows);
   for (let i = 0; i < busy.length; i += 1) {

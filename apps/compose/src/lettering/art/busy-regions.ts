@@ -12,8 +12,20 @@ export interface BusyRegion {
   cy: number;
 }
 
+/** Each map's regions, found once: a panel is lettered at several sizes over the same map. */
+const regionsOfMap = new WeakMap<ArtMap, readonly BusyRegion[]>();
+
 /** Busy areas (4-connected cells), largest first; ties in scan order, so the result is stable. */
-export function findBusyRegions(map: ArtMap): BusyRegion[] {
+export function findBusyRegions(map: ArtMap): readonly BusyRegion[] {
+  let regions = regionsOfMap.get(map);
+  if (regions === undefined) {
+    regions = scanBusyRegions(map);
+    regionsOfMap.set(map, regions);
+  }
+  return regions;
+}
+
+function scanBusyRegions(map: ArtMap): BusyRegion[] {
   const { cols, rows, busy } = map;
   const seen = new Uint8Array(cols * rows);
   const regions: BusyRegion[] = [];
@@ -40,13 +52,13 @@ export function findBusyRegions(map: ArtMap): BusyRegion[] {
       r0 = Math.min(r0, r);
       c1 = Math.max(c1, c);
       r1 = Math.max(r1, r);
-      const next = [
-        c > 0 ? i - 1 : -1,
-        c < cols - 1 ? i + 1 : -1,
-        r > 0 ? i - cols : -1,
-        r < rows - 1 ? i + cols : -1,
-      ];
-      for (const n of next) {
+      // The neighbours left, right, above and below, in that order.
+      for (let side = 0; side < 4; side += 1) {
+        let n = -1;
+        if (side === 0) n = c > 0 ? i - 1 : -1;
+        else if (side === 1) n = c < cols - 1 ? i + 1 : -1;
+        else if (side === 2) n = r > 0 ? i - cols : -1;
+        else n = r < rows - 1 ? i + cols : -1;
         if (n >= 0 && busy[n] === 1 && seen[n] !== 1) {
           seen[n] = 1;
           stack.push(n);

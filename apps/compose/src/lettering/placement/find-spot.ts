@@ -4,7 +4,9 @@
  * distance from where it wants to be; positions that collide with placed lettering, cross a
  * placed tail, break the reading order or cover too much busy art are refused.
  */
+
 import type { Rect } from 'storyboard';
+import { hypot } from '../_hypot.js';
 import { inflate, overlaps } from '../_rects.js';
 import { type ArtMap, type BoxMeasure, measureBoxInto } from '../art/art-map.js';
 import type { Point } from '../balloon-shapes.js';
@@ -54,7 +56,7 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
   if (w > area.w + 0.01 || h > area.h + 0.01) return undefined;
   const xs = positions(area.x, area.x + area.w - w, step);
   const ys = positions(area.y, area.y + area.h - h, step);
-  const diagonal = Math.hypot(area.w, area.h) || 1;
+  const diagonal = hypot(area.w, area.h) || 1;
   const blocked = rules.obstacles.map((o) => inflate(o, rules.gap));
   const { map } = rules;
   const measured: BoxMeasure = { busy: 0, energy: 0 };
@@ -80,7 +82,7 @@ export function findSpot(w: number, h: number, rules: SpotRules): Spot | undefin
       if (x > toX) break;
       const onEdgeX = x <= area.x + 0.01 || x >= area.x + area.w - w - 0.01;
       if (rules.edgesOnly && !onEdgeX && !onEdgeY) continue;
-      const distance = Math.hypot(x + w / 2 - rules.prefer.x, dy) / diagonal;
+      const distance = hypot(x + w / 2 - rules.prefer.x, dy) / diagonal;
       let busy = 0;
       // Over quiet art (before the pictures exist) only the distance counts: thousands of
       // positions per box are then compared without building or measuring a rectangle.

@@ -9,13 +9,18 @@ export function segmentHitsRect(a: Point, b: Point, rect: Rect): boolean {
   let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  const edges: Array<[number, number]> = [
-    [-dx, a.x - rect.x],
-    [dx, rect.x + rect.w - a.x],
-    [-dy, a.y - rect.y],
-    [dy, rect.y + rect.h - a.y],
-  ];
-  for (const [p, q] of edges) {
+  // The left, right, top and bottom edges in turn, each as (p, q): no array per call, as
+  // placement tests every candidate box against every tail.
+  for (let edge = 0; edge < 4; edge += 1) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
+    const q =
+      edge === 0
+        ? a.x - rect.x
+        : edge === 1
+          ? rect.x + rect.w - a.x
+          : edge === 2
+            ? a.y - rect.y
+            : rect.y + rect.h - a.y;
     if (p === 0) {
       if (q < 0) return false;
       continue;

@@ -3,7 +3,9 @@
  * near the speaker: at the edge of the busy art around them (the figure), short of any other
  * lettering, or a little before the head itself, whichever comes first.
  */
+
 import type { Rect } from 'storyboard';
+import { hypot } from '../_hypot.js';
 import { type ArtMap, isBusyAt } from '../art/art-map.js';
 import { angleToward, type Ellipse, type Point, pointOnEllipse } from '../balloon-shapes.js';
 
@@ -40,7 +42,7 @@ export function aimTail(
   const base = pointOnEllipse(outline, angleToward(outline, speaker));
   const dx = speaker.x - base.x;
   const dy = speaker.y - base.y;
-  const distance = Math.hypot(dx, dy);
+  const distance = hypot(dx, dy);
   const inside =
     ((speaker.x - outline.cx) / outline.rx) ** 2 + ((speaker.y - outline.cy) / outline.ry) ** 2 <=
     1;
@@ -49,7 +51,7 @@ export function aimTail(
   const uy = dy / distance;
   const longest = Math.min(
     distance - STOP_BEFORE_HEAD * sizePx,
-    guessed ? MAX_GUESSED_TAIL * sizePx : MAX_TAIL * Math.hypot(inner.w, inner.h),
+    guessed ? MAX_GUESSED_TAIL * sizePx : MAX_TAIL * hypot(inner.w, inner.h),
   );
   const step = 0.25 * sizePx;
   const shortest = Math.min(MIN_TAIL * sizePx, Math.max(0, longest));
