@@ -55,6 +55,32 @@ describe('raw canvas', () => {
     }
   });
 
+  it('fills like a pixel-by-pixel fill: grey and coloured, narrow, wide and full-width rows', () => {
+    const rects = [
+      { x: 0, y: 0, w: 50, h: 7 },
+      { x: -3, y: 5, w: 60, h: 2 },
+      { x: 3, y: 2, w: 4, h: 5 },
+      { x: 10, y: 1, w: 37, h: 6 },
+      { x: 49, y: 6, w: 5, h: 5 },
+    ];
+    for (const rgb of [
+      [255, 255, 255],
+      [0, 0, 0],
+      [9, 8, 7],
+    ] as const) {
+      for (const rect of rects) {
+        const canvas = canvasOf(50, 8, 3);
+        fillRect(canvas, rect, rgb);
+        for (let y = 0; y < 8; y += 1) {
+          for (let x = 0; x < 50; x += 1) {
+            const inside = x >= rect.x && x < rect.x + rect.w && y >= rect.y && y < rect.y + rect.h;
+            expect([x, y, ...pixel(canvas, x, y)]).toEqual([x, y, ...(inside ? rgb : [3, 3, 3])]);
+          }
+        }
+      }
+    }
+  });
+
   it('copies an RGB image, clipped to the canvas', () => {
     const canvas = canvasOf(4, 4, 0);
     const image = { data: Buffer.from([1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]), width: 2, height: 2 };

@@ -44,7 +44,7 @@ export function createCanvasPool(limit = 4): CanvasPool {
 export function fillCanvas(canvas: RawPixels, rgb: Rgb): void {
   const end = canvas.width * canvas.height * 3;
   if (rgb[0] === rgb[1] && rgb[1] === rgb[2]) canvas.data.fill(rgb[0], 0, end);
-  else canvas.data.fill(Buffer.from(rgb), 0, end);
+  else fillPattern(canvas.data, rgb, 0, end);
 }
 
 /**
@@ -72,25 +72,52 @@ export function fillOutside(canvas: RawPixels, rgb: Rgb, covered: readonly Rect[
   }
 }
 
-/** Fills `rect` (clipped to the canvas) of an RGB canvas with one colour. */
+/**
+ * Fills `rect` (clipped to the canvas) of an RGB canvas with one colour. A page's margins and
+ * gutters are thousands of short row spans: each is filled by the typed-array builtins (one
+ * call for rows that span the canvas, which lie end to end), not by `Buffer.fill` with a
+ * three-byte pattern, which goes through a native binding per call.
+ */
 export function fillRect(canvas: RawPixels, rect: Rect, rgb: Rgb): void {
   const area = clip(canvas, rect.x, rect.y, rect.w, rect.h);
   if (area === undefined) return;
   const { data } = canvas;
   const rowBytes = (area.x1 - area.x0) * 3;
-  // A border's sides are a few pixels wide: writing them here beats a native call per row.
-  const pattern = rowBytes > 96 ? Buffer.from(rgb) : undefined;
+  const first = (area.y0 * canvas.width + area.x0) * 3;
+  const grey = rgb[0] === rgb[1] && rgb[1] === rgb[2];
+  if (rowBytes === canvas.width * 3) {
+    const end = area.y1 * rowBytes;
+    if (grey) data.fill(rgb[0], first, end);
+    else fillPattern(data, rgb, first, end);
+    return;
+  }
+  // A border's sides are a few pixels wide: writing them here beats a call per row.
+  const narrow = rowBytes <= 96;
+  if (!grey && !narrow) fillPattern(data, rgb, first, first + rowBytes);
   for (let y = area.y0; y < area.y1; y++) {
     const row = (y * canvas.width + area.x0) * 3;
-    if (pattern !== undefined) {
-      data.fill(pattern, row, row + rowBytes);
-      continue;
-    }
-    for (let i = row; i < row + rowBytes; i += 3) {
-      data[i] = rgb[0];
-      data[i + 1] = rgb[1];
-      data[i + 2] = rgb[2];
-    }
+    if (narrow) {
+      for (let i = row; i < row + rowBytes; i += 3) {
+        data[i] = rgb[0];
+        data[i + 1] = rgb[1];
+        data[i + 2] = rgb[2];
+      }
+    } else if (grey) data.fill(rgb[0], row, row + rowBytes);
+    else if (row !== first) data.copyWithin(row, first, first + rowBytes);
+  }
+}
+
+/** Writes `rgb` over and over from `start` up to `end` (a whole number of pixels). */
+function fillPattern(data: Buffer, rgb: Rgb, start: number, end: number): void {
+  // One pixel, then the filled part copied onto the rest, doubling each time.
+  data[start] = rgb[0];
+  data[start + 1] = rgb[1];
+  data[start + 2] = rgb[2];
+  let filled = 3;
+  while (start + filled < end) {
+    const copied = Math.min(filled, end - start - filled);
+    data.copyWithin(start + filled, start, start + copied);
+    filled += copied;
   }
 }
 
