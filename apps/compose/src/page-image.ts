@@ -143,6 +143,10 @@ export async function composePage(
   page: number | 'cover',
   options: ComposePageOptions = {},
 ): Promise<PageImage> {
+  const { widthPx: width, heightPx: height } = geometry.canvas;
+  // Asked for first: a new canvas is made on the thread pool while the pictures are fitted.
+  const takingCanvas = options.canvasPool?.take(width, height);
+  takingCanvas?.catch(() => undefined);
   const format = options.format ?? 'jpeg';
   const jpeg = jpegOptions(options.jpegQuality ?? 90, options.jpegOptimiseCoding ?? false);
   const minPpi = Math.min(options.minPpi ?? 300, geometry.dpi);
@@ -166,14 +170,13 @@ export async function composePage(
     const panel = fitted[i] as FittedPicture;
     return { panel: item.panel, rect: item.rect, crop: panel.crop, sha256: panel.sha256 };
   });
-  const { widthPx: width, heightPx: height } = geometry.canvas;
   const [background, border] = await Promise.all([
     rgbOf(geometry.background),
     geometry.border.widthPx > 0 && art.some((item) => item.frame !== undefined)
       ? rgbOf(geometry.border.color)
       : undefined,
   ]);
-  const canvas = options.canvasPool?.take(width, height) ?? {
+  const canvas = (await takingCanvas) ?? {
     data: Buffer.allocUnsafe(width * height * 3),
     width,
     height,

@@ -108,13 +108,19 @@ describe('raw canvas', () => {
     expect(pixel(canvas, 0, 0)).toEqual([150, 150, 150]);
   });
 
-  it('hands back a canvas given back for the same size only', () => {
+  it('hands back a canvas given back for the same size only', async () => {
     const pool = createCanvasPool(1);
-    const first = pool.take(4, 2);
+    const first = await pool.take(4, 2);
     expect(first.data.length).toBe(24);
     pool.give(first);
-    expect(pool.take(2, 2).data).not.toBe(first.data);
-    expect(pool.take(4, 2).data).toBe(first.data);
-    expect(pool.take(4, 2).data).not.toBe(first.data);
+    expect((await pool.take(2, 2)).data).not.toBe(first.data);
+    expect((await pool.take(4, 2)).data).toBe(first.data);
+    const fresh = await pool.take(4, 2);
+    expect([fresh.data === first.data, fresh.data.length, fresh.width, fresh.height]).toEqual([
+      false,
+      24,
+      4,
+      2,
+    ]);
   });
 });

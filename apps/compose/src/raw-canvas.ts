@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Rect } from 'storyboard';
 
 /** Raw pixels, row by row with no padding: 3 channels (RGB) or 4 (RGBA, straight alpha). */
@@ -17,8 +18,12 @@ export type Rgb = readonly [number, number, number];
  * once it is encoded.
  */
 export interface CanvasPool {
-  /** A canvas of `width × height` RGB pixels; its content is undefined. */
-  take(width: number, height: number): RawPixels;
+  /**
+   * A canvas of `width × height` RGB pixels; its content is undefined. A new one is made on the
+   * thread pool, so the first touch of its memory (a page fault per 4 KB) is not the main
+   * thread's: that is when the main thread letters and lays out the first pages.
+   */
+  take(width: number, height: number): Promise<RawPixels>;
   /** Returns a canvas nobody reads any more (its encoder has finished). */
   give(canvas: RawPixels): void;
 }
@@ -27,10 +32,13 @@ export interface CanvasPool {
 export function createCanvasPool(limit = 4): CanvasPool {
   const idle: Buffer[] = [];
   return {
-    take(width, height) {
+    async take(width, height) {
       const bytes = width * height * 3;
       const index = idle.findIndex((buffer) => buffer.length === bytes);
-      const data = index >= 0 ? (idle.splice(index, 1)[0] as Buffer) : Buffer.allocUnsafe(bytes);
+      if (index >= 0) return { data: idle.splice(index, 1)[0] as Buffer, width, height };
+      const data = await sharp({ create: { width, height, channels: 3, background: '#000' } })
+        .raw()
+        .toBuffer();
       return { data, width, height };
     },
     give(canvas) {
