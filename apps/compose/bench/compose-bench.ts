@@ -139,6 +139,13 @@ const summary = Object.fromEntries(
   [...results].map(([pipeline, list]) => [pipeline, summarise(list)]),
 );
 const compose = summary.compose as ReturnType<typeof summarise>;
+/** `pipeline`'s wall time over `against`'s, round by round. */
+function byRound(pipeline: string, against: string): number[] {
+  const theirs = results.get(against) ?? [];
+  return (results.get(pipeline) ?? []).map((run, index) =>
+    round(run.wallMs / (theirs[index]?.wallMs ?? Number.NaN)),
+  );
+}
 const reference = summary.reference as ReturnType<typeof summarise>;
 const montage = summary.montage as ReturnType<typeof summarise> | undefined;
 let scaling: Record<string, number | boolean> | undefined;
@@ -167,6 +174,10 @@ const report = {
   results: summary,
   ratios: {
     composeOverReference: round(compose.wallSeconds / reference.wallSeconds),
+    // Each round's compose against the reference run right after it: a machine whose speed
+    // drifts over minutes moves both alike, and the median of these moves less than the above.
+    composeOverReferenceByRound: byRound('compose', 'reference'),
+    composeOverReferenceByRoundMedian: round(median(byRound('compose', 'reference'))),
     composeOverReferenceCpu: round(compose.cpuSeconds / reference.cpuSeconds),
     montageOverCompose:
       montage === undefined ? null : round(montage.wallSeconds / compose.wallSeconds),
