@@ -4,7 +4,6 @@
  * distance from where it wants to be; positions that collide with placed lettering, cross a
  * placed tail, break the reading order or cover too much busy art are refused.
  */
-
 import type { Rect } from 'storyboard';
 import { hypot } from '../_hypot.js';
 import { inflate, overlaps } from '../_rects.js';

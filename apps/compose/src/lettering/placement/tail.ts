@@ -3,7 +3,6 @@
  * near the speaker: at the edge of the busy art around them (the figure), short of any other
  * lettering, or a little before the head itself, whichever comes first.
  */
-
 import type { Rect } from 'storyboard';
 import { hypot } from '../_hypot.js';
 import { type ArtMap, isBusyAt } from '../art/art-map.js';
