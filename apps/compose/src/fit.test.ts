@@ -39,9 +39,10 @@ describe('fitPanel', () => {
     const fitting = fitPanel(input, 50, 50);
     // Counted before this test yields: a pipeline queued only once the size has come back to the
     // main thread would wait for whatever keeps that thread busy.
+    // (Other tests' tasks, in flight in the same process, can only add to the count.)
     const counters = sharp.counters();
-    expect(counters.queue + counters.process).toBe(1);
     expect((await fitting).source).toEqual({ width: 200, height: 100 });
+    expect(counters.queue + counters.process).toBeGreaterThanOrEqual(1);
   });
 
   it('reports how much the image was enlarged', async () => {

@@ -20,9 +20,11 @@ describe('fitPageArt', () => {
     const fitting = fitPageArt(sheet.geometry, art, sheet.page, { readArt: true });
     // Counted before this test yields: the caller (composeIssue) letters the whole issue on the
     // main thread right after asking, and the pool must have the pictures to decode meanwhile.
+    // sharp counts a task until its result is back on this thread; other tests' tasks, in
+    // flight in the same process, can only add to the count.
     const counters = sharp.counters();
-    expect(counters.queue + counters.process).toBe(art.length);
     const fitted = await fitting;
+    expect(counters.queue + counters.process).toBeGreaterThanOrEqual(art.length);
     expect(fitted.map((picture) => [picture.width, picture.height])).toEqual(
       art.map((item) => [item.rect.w, item.rect.h]),
     );
