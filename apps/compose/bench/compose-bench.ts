@@ -124,6 +124,14 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** `pipeline`'s wall time over `against`'s, round by round. */
+function byRound(pipeline: string, against: string): number[] {
+  const theirs = results.get(against) ?? [];
+  return (results.get(pipeline) ?? []).map((run, index) =>
+    round(run.wallMs / (theirs[index]?.wallMs ?? Number.NaN)),
+  );
+}
+
 const quick = flag('quick');
 const pages = option('pages', quick ? 8 : 40);
 const runs = option('runs', quick ? 1 : 3);
@@ -139,14 +147,8 @@ const summary = Object.fromEntries(
   [...results].map(([pipeline, list]) => [pipeline, summarise(list)]),
 );
 const compose = summary.compose as ReturnType<typeof summarise>;
-/** `pipeline`'s wall time over `against`'s, round by round. */
-function byRound(pipeline: string, against: string): number[] {
-  const theirs = results.get(against) ?? [];
-  return (results.get(pipeline) ?? []).map((run, index) =>
-    round(run.wallMs / (theirs[index]?.wallMs ?? Number.NaN)),
-  );
-}
 const reference = summary.reference as ReturnType<typeof summarise>;
+const composeByRound = byRound('compose', 'reference');
 const montage = summary.montage as ReturnType<typeof summarise> | undefined;
 let scaling: Record<string, number | boolean> | undefined;
 if (!quick && !flag('no-scaling')) {
@@ -176,8 +178,8 @@ const report = {
     composeOverReference: round(compose.wallSeconds / reference.wallSeconds),
     // Each round's compose against the reference run right after it: a machine whose speed
     // drifts over minutes moves both alike, and the median of these moves less than the above.
-    composeOverReferenceByRound: byRound('compose', 'reference'),
-    composeOverReferenceByRoundMedian: round(median(byRound('compose', 'reference'))),
+    composeOverReferenceByRound: composeByRound,
+    composeOverReferenceByRoundMedian: round(median(composeByRound)),
     composeOverReferenceCpu: round(compose.cpuSeconds / reference.cpuSeconds),
     montageOverCompose:
       montage === undefined ? null : round(montage.wallSeconds / compose.wallSeconds),

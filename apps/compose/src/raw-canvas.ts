@@ -50,9 +50,7 @@ export function createCanvasPool(limit = 4): CanvasPool {
 
 /** Fills the whole RGB canvas with one colour. */
 export function fillCanvas(canvas: RawPixels, rgb: Rgb): void {
-  const end = canvas.width * canvas.height * 3;
-  if (rgb[0] === rgb[1] && rgb[1] === rgb[2]) canvas.data.fill(rgb[0], 0, end);
-  else fillPattern(canvas.data, rgb, 0, end);
+  fillRect(canvas, { x: 0, y: 0, w: canvas.width, h: canvas.height }, rgb);
 }
 
 /**
